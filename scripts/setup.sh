@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building, testing and running resolute
+# need. Idempotent: packages already present are left alone, and apt is not
+# touched at all when everything is installed.
+#
+#   sudo scripts/setup.sh            # build and test dependencies
+#   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap, kubectl
+set -euo pipefail
+
+packages=(
+  bazel-bootstrap bazel-rules-cc bazel-rules-java
+  g++ pkg-config python3
+  protobuf-compiler protobuf-compiler-grpc libprotobuf-dev
+  libgrpc++-dev libabsl-dev libre2-dev libarchive-dev libcpp-httplib-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  netcat-openbsd zip
+)
+if [[ "${1:-}" == "--deploy" ]]; then
+  packages+=(podman runc debootstrap kubernetes-client nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"
