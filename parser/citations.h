@@ -1,0 +1,44 @@
+// Citations: the United Nations documents a text refers to.
+//
+// Two forms are recognised:
+//   - document symbols written out: "A/78/23", "E/CN.15/2002/10",
+//     "A/RES/77/148", "S/2002/515" (a first element of capital letters, at
+//     least one "/" and at least one digit);
+//   - resolutions cited by number after "resolution(s)": "resolution 77/148"
+//     (General Assembly, "A/RES/77/148"), "resolution 1514 (XV)"
+//     ("A/RES/1514(XV)"), "Security Council resolution 2334 (2016)"
+//     ("S/RES/2334(2016)"), "Economic and Social Council resolution 2019/10"
+//     and any "resolution 2019/10" with a year ("E/RES/2019/10"), "Human
+//     Rights Council resolution 52/1" ("A/HRC/RES/52/1"), lists included
+//     ("resolutions 66/288 of 27 July 2012, 67/290 and 68/1") and parts
+//     ("resolution 75/253 A" -> "A/RES/75/253A").
+// A date that follows the citation ("of 14 December 1960") is kept.
+
+#ifndef RESOLUTE_PARSER_CITATIONS_H_
+#define RESOLUTE_PARSER_CITATIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "parser/source_text.h"
+
+namespace resolute {
+
+// One mention of a document.
+struct CitationMention {
+  std::string symbol;  // normalised: no spaces
+  std::string date;    // ISO 8601, or ""
+  Span span;           // the mention in the text
+};
+
+// Finds the citations in `text[span]` (raw text: line breaks and extra
+// spaces are fine). Mentions are returned in order.
+std::vector<CitationMention> FindCitations(absl::string_view text, Span span);
+
+// True if `token` has the shape of a UN document symbol ("A/78/23").
+bool IsDocumentSymbol(absl::string_view token);
+
+}  // namespace resolute
+
+#endif  // RESOLUTE_PARSER_CITATIONS_H_

@@ -1,0 +1,414 @@
+#include "parser/footnotes.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "parser/text_patterns.h"
+
+namespace resolute {
+namespace {
+
+int MarkerValue(absl::string_view m) {
+  int v = 0;
+  return absl::SimpleAtoi(m, &v) ? v : 0;
+}
+
+bool IsBareMarker(absl::string_view c) {
+  if (c.empty() || c.size() > 3 || c[0] == '0') return false;
+  for (char ch : c) {
+    if (!IsDigit(ch)) return false;
+  }
+  return true;
+}
+
+// Abbreviations whose full stop does not end a footnote.
+bool EndsWithAbbreviation(absl::string_view c) {
+  static constexpr absl::string_view kAbbreviations[] = {
+      " No.", " Nos.", " vol.", " vols.", " para.", " paras.", " chap.", " chaps.", " sect.",
+      " Add.", " Corr.", " Rev.", " p.", " pp.", " art.", " arts.", " Suppl.", " Sales No."};
+  for (absl::string_view a : kAbbreviations) {
+    if (absl::EndsWith(c, a)) return true;
+  }
+  return false;
+}
+
+bool EndsFootnoteText(absl::string_view c) { return EndsSentence(c) && !EndsWithAbbreviation(c); }
+
+// A group of footnote text lines, with the marker printed before it if any.
+struct Group {
+  std::string marker;
+  std::vector<Span> spans;
+  bool ended = false;
+};
+
+// Words after which a number is a reference, not a footnote marker.
+const absl::flat_hash_set<absl::string_view>& NumberTakingWords() {
+  static const auto* s = new absl::flat_hash_set<absl::string_view>{
+      "paragraph", "paragraphs", "para", "paras", "resolution", "resolutions", "decision",
+      "decisions", "goal", "goals", "target", "targets", "article", "articles", "no", "nos",
+      "vol", "volume", "chapter", "chap", "section", "sect", "sections", "annex", "rule", "rules",
+      "principle", "principles", "page", "pages", "part", "parts", "item", "items", "table",
+      "figure", "and", "to", "or", "of", "than", "about", "some", "over", "under", "least",
+      "nearly", "approximately", "almost", "by", "from", "in", "on", "at", "for", "with",
+      "protocol", "phase", "level", "option", "recommendation", "recommendations", "sdg",
+      "sdgs", "step", "tier", "category", "group", "session", "meeting", "the", "all", "first",
+      "last", "only", "every", "each", "per", "plus", "minus", "between", "within", "up",
+      "since", "until", "before", "after", "around", "programme", "subprogramme", "cluster",
+      "action", "actions", "commitment", "objective", "objectives", "priority", "pillar",
+      "stage", "is", "are", "was", "were", "be", "its", "their", "our", "his", "her", "a",
+      "an", "year", "years", "day", "days", "week", "weeks", "month", "months", "decade",
+      "subparagraph", "subparagraphs", "clause", "clauses", "point", "points", "module",
+      "modules", "element", "elements", "indicator", "indicators", "sub-item", "subitem",
+      "conclusion", "conclusions", "number", "numbers", "note", "footnote", "draft"};
+  return *s;
+}
+
+bool IsMonthName(absl::string_view w) {
+  static constexpr absl::string_view kMonths[] = {
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December"};
+  for (absl::string_view m : kMonths) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
+// The word before position `pos` (which follows a space), lower-cased,
+// without a trailing full stop.
+std::string WordBefore(absl::string_view line, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && line[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && line[b - 1] != ' ') --b;
+  absl::string_view w = line.substr(b, e - b);
+  while (!w.empty() && (w.back() == '.' || w.back() == ',' || w.back() == ';' || w.back() == ':')) {
+    w.remove_suffix(1);
+  }
+  return absl::AsciiStrToLower(w);
+}
+
+absl::string_view WordAfter(absl::string_view line, size_t pos) {
+  size_t b = pos;
+  while (b < line.size() && line[b] == ' ') ++b;
+  size_t e = b;
+  while (e < line.size() && line[e] != ' ' && line[e] != ',' && line[e] != ';') ++e;
+  return line.substr(b, e - b);
+}
+
+bool IsClosingPunct(unsigned char c) {
+  return c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == ']' || c == '"' ||
+         c == '\'';
+}
+
+// How likely `line[pos, pos + m.size())` is the footnote marker `m`: 3 glued
+// to a word or punctuation, 2 after punctuation and a space, 1 after a word
+// and a space, 0 not a marker.
+int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
+  const size_t end = pos + m.size();
+  if (pos == 0) return 0;
+  if (end < line.size()) {
+    const char next = line[end];
+    if (IsDigit(next) || absl::ascii_isalpha(next) || next == '/' || next == '-' ||
+        next == '%' || next == '(') {
+      return 0;
+    }
+    if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) return 0;
+  }
+  const unsigned char prev = line[pos - 1];
+  if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' || prev == '.' && pos >= 2 && IsDigit(line[pos - 2])) {
+    return 0;
+  }
+  if (absl::ascii_isalpha(prev) || prev >= 0x80 || IsClosingPunct(prev)) {
+    return 3;
+  }
+  if (prev != ' ') return 0;
+  // Separated by a space (pdftotext).
+  size_t q = pos - 1;
+  while (q > 0 && line[q - 1] == ' ') --q;
+  if (q == 0) return 0;
+  absl::string_view after = WordAfter(line, end);
+  if (IsMonthName(after) || after == "per" || after == "million" || after == "billion" ||
+      after == "and" && end + 5 < line.size() && IsDigit(line[end + 5])) {
+    return 0;
+  }
+  const unsigned char before = line[q - 1];
+  const std::string word = WordBefore(line, pos);
+  if (NumberTakingWords().contains(word)) return 0;
+  if (IsClosingPunct(before) || before >= 0x80) return 2;
+  if (absl::ascii_isalpha(before)) return 1;
+  return 0;
+}
+
+class FootnoteReader {
+ public:
+  FootnoteReader(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
+                 const FrontMatter& front, Findings* findings)
+      : text_(text), lines_(lines), layout_(layout), front_(front), findings_(findings) {}
+
+  Footnotes Read() {
+    for (const FootnoteBlock& block : layout_.footnote_blocks) ReadBlock(block);
+    ReadInline();
+    Anchor();
+    std::sort(out_.refs.begin(), out_.refs.end(),
+              [](const MarkerRef& a, const MarkerRef& b) { return a.span.begin < b.span.begin; });
+    std::sort(out_.cuts.begin(), out_.cuts.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    return std::move(out_);
+  }
+
+ private:
+  absl::string_view Content(int i) const { return lines_[i].Content(text_); }
+
+  void ReadBlock(const FootnoteBlock& block) {
+    std::vector<Group> groups;
+    std::vector<std::string> orphans;
+    std::optional<std::string> pending;
+    const int expected = next_marker_;
+    for (int i = block.begin; i < block.end; ++i) {
+      if (layout_.roles[i] != LineRole::kFootnote || lines_[i].blank()) continue;
+      absl::string_view c = Content(i);
+      if (IsBareMarker(c) || c == "*") {
+        if (pending.has_value()) orphans.push_back(*pending);
+        pending = std::string(c);
+        continue;
+      }
+      Span span = lines_[i].content();
+      std::string marker;
+      size_t offset = 0;
+      const bool previous_open = !groups.empty() && !groups.back().ended && !pending.has_value();
+      if (!previous_open && ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size()) {
+        const int v = MarkerValue(marker);
+        if (v >= expected && v < expected + 20) {
+          if (pending.has_value()) orphans.push_back(*pending);
+          pending = marker;
+          span.begin += static_cast<int>(offset);
+        }
+      }
+      const bool starts = pending.has_value() || groups.empty() || groups.back().ended;
+      if (starts) {
+        Group g;
+        if (pending.has_value()) g.marker = *pending;
+        pending.reset();
+        groups.push_back(std::move(g));
+      }
+      groups.back().spans.push_back(span);
+      groups.back().ended = EndsFootnoteText(span.Of(text_));
+    }
+    if (pending.has_value()) orphans.push_back(*pending);
+    if (groups.empty()) {
+      for (const std::string& m : orphans) {
+        findings_->Warning("FOOTNOTE_TEXT_MISSING",
+                           absl::StrCat("footnote marker ", m, " has no text in its block"),
+                           lines_[block.rule_line].content());
+      }
+      return;
+    }
+
+    size_t unmarked = 0;
+    for (const Group& g : groups) unmarked += g.marker.empty();
+    // Text at the top of a block without a marker continues the previous
+    // page's last footnote, when there are more such texts than markers.
+    if (groups.front().marker.empty() && unmarked > orphans.size() && !out_.entries.empty()) {
+      for (const Span& s : groups.front().spans) out_.entries.back().spans.push_back(s);
+      groups.erase(groups.begin());
+      --unmarked;
+    }
+    if (unmarked > 0 && unmarked == orphans.size()) {
+      // pdftotext: texts in order, markers elsewhere. Pair them in order.
+      std::vector<std::string> markers = orphans;
+      for (const Group& g : groups) {
+        if (!g.marker.empty()) markers.push_back(g.marker);
+      }
+      std::sort(markers.begin(), markers.end(), [](const std::string& a, const std::string& b) {
+        return MarkerValue(a) < MarkerValue(b);
+      });
+      for (size_t k = 0; k < groups.size(); ++k) groups[k].marker = markers[k];
+      orphans.clear();
+    } else {
+      // Unmarked texts beyond the markers available continue the text
+      // before them (a full stop inside a footnote).
+      std::vector<Group> merged;
+      size_t free_markers = orphans.size();
+      for (Group& g : groups) {
+        if (g.marker.empty() && !merged.empty() && unmarked > free_markers) {
+          for (const Span& s : g.spans) merged.back().spans.push_back(s);
+          --unmarked;
+          continue;
+        }
+        merged.push_back(std::move(g));
+      }
+      groups = std::move(merged);
+      std::sort(orphans.begin(), orphans.end(), [](const std::string& a, const std::string& b) {
+        return MarkerValue(a) < MarkerValue(b);
+      });
+      size_t o = 0;
+      for (Group& g : groups) {
+        if (g.marker.empty() && o < orphans.size()) g.marker = orphans[o++];
+      }
+      for (; o < orphans.size(); ++o) {
+        findings_->Warning("FOOTNOTE_TEXT_MISSING",
+                           absl::StrCat("footnote marker ", orphans[o], " has no text in its block"),
+                           lines_[block.rule_line].content());
+      }
+    }
+    for (Group& g : groups) {
+      if (g.marker.empty()) {
+        findings_->Warning("FOOTNOTE_MARKER_MISSING", "footnote text without a marker",
+                           g.spans.front());
+      }
+      FootnoteEntry e;
+      e.marker = g.marker;
+      e.spans = std::move(g.spans);
+      e.rule_line = block.rule_line;
+      e.position = e.spans.front().begin;
+      const int v = MarkerValue(e.marker);
+      if (v >= next_marker_) next_marker_ = v + 1;
+      out_.entries.push_back(std::move(e));
+    }
+  }
+
+  // Word exports: "[footnoteRef:1]" markers and "[1: Text.]" bodies.
+  void ReadInline() {
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (layout_.roles[i] != LineRole::kText) continue;
+      absl::string_view c = Content(static_cast<int>(i));
+      const int base = lines_[i].content_begin;
+      size_t at = 0;
+      while ((at = c.find('[', at)) != absl::string_view::npos) {
+        absl::string_view rest = c.substr(at);
+        if (absl::StartsWith(rest, "[footnoteRef:")) {
+          size_t d = 13;
+          while (d < rest.size() && IsDigit(rest[d])) ++d;
+          if (d > 13 && d < rest.size() && rest[d] == ']') {
+            MarkerRef ref;
+            ref.marker = std::string(rest.substr(13, d - 13));
+            ref.span = Span{base + static_cast<int>(at), base + static_cast<int>(at + d + 1)};
+            inline_refs_.push_back(ref);
+            out_.cuts.push_back(ref.span);
+            at += d + 1;
+            continue;
+          }
+        }
+        size_t d = 1;
+        while (d < rest.size() && IsDigit(rest[d])) ++d;
+        if (d > 1 && d < rest.size() && rest[d] == ':') {
+          int depth = 0;
+          size_t close = absl::string_view::npos;
+          for (size_t k = 0; k < rest.size(); ++k) {
+            if (rest[k] == '[') ++depth;
+            if (rest[k] == ']' && --depth == 0) {
+              close = k;
+              break;
+            }
+          }
+          if (close != absl::string_view::npos) {
+            size_t tb = d + 1;
+            while (tb < close && rest[tb] == ' ') ++tb;
+            size_t te = close;
+            while (te > tb && rest[te - 1] == ' ') --te;
+            FootnoteEntry e;
+            e.marker = std::string(rest.substr(1, d - 1));
+            e.spans.push_back(Span{base + static_cast<int>(at + tb), base + static_cast<int>(at + te)});
+            e.position = base + static_cast<int>(at);
+            out_.entries.push_back(std::move(e));
+            out_.cuts.push_back(Span{base + static_cast<int>(at), base + static_cast<int>(at + close + 1)});
+            at += close + 1;
+            continue;
+          }
+        }
+        ++at;
+      }
+    }
+  }
+
+  bool Searchable(int i) const {
+    if (layout_.roles[i] == LineRole::kText) return true;
+    return std::find(front_.title_lines.begin(), front_.title_lines.end(), i) !=
+           front_.title_lines.end();
+  }
+
+  void Anchor() {
+    // Explicit inline markers pair with inline bodies of the same marker.
+    std::vector<bool> used(out_.entries.size(), false);
+    for (MarkerRef& ref : inline_refs_) {
+      for (size_t e = 0; e < out_.entries.size(); ++e) {
+        if (!used[e] && out_.entries[e].rule_line < 0 && out_.entries[e].marker == ref.marker) {
+          ref.entry = static_cast<int>(e);
+          used[e] = true;
+          break;
+        }
+      }
+      out_.refs.push_back(ref);
+    }
+    // Block footnotes: search the text before the block.
+    int from_line = front_.title_lines.empty() ? front_.body_begin : front_.title_lines.front();
+    int from_pos = 0;
+    for (size_t e = 0; e < out_.entries.size(); ++e) {
+      const FootnoteEntry& entry = out_.entries[e];
+      if (entry.rule_line < 0 || entry.marker.empty()) continue;
+      int best_class = 0, best_line = -1;
+      size_t best_pos = 0;
+      for (int i = from_line; i < entry.rule_line; ++i) {
+        if (!Searchable(i) || lines_[i].blank()) continue;
+        absl::string_view c = Content(i);
+        size_t at = 0;
+        while ((at = c.find(entry.marker, at)) != absl::string_view::npos) {
+          const int pos = lines_[i].content_begin + static_cast<int>(at);
+          if (pos >= from_pos && !InCut(pos)) {
+            const int cls = MarkerClass(c, at, entry.marker);
+            if (cls > best_class) {
+              best_class = cls, best_line = i, best_pos = at;
+            }
+          }
+          at += entry.marker.size();
+        }
+      }
+      if (best_line < 0) {
+        findings_->Warning("FOOTNOTE_UNANCHORED",
+                           absl::StrCat("marker of footnote ", entry.marker,
+                                        " not found in the text before it"),
+                           entry.spans.front());
+        continue;
+      }
+      MarkerRef ref;
+      ref.marker = entry.marker;
+      const int pos = lines_[best_line].content_begin + static_cast<int>(best_pos);
+      ref.span = Span{pos, pos + static_cast<int>(entry.marker.size())};
+      ref.entry = static_cast<int>(e);
+      out_.refs.push_back(ref);
+      out_.cuts.push_back(ref.span);
+      from_line = best_line;
+      from_pos = ref.span.end;
+    }
+  }
+
+  bool InCut(int pos) const {
+    for (const Span& s : out_.cuts) {
+      if (pos >= s.begin && pos < s.end) return true;
+    }
+    return false;
+  }
+
+  absl::string_view text_;
+  const std::vector<Line>& lines_;
+  const Layout& layout_;
+  const FrontMatter& front_;
+  Findings* findings_;
+  Footnotes out_;
+  std::vector<MarkerRef> inline_refs_;
+  int next_marker_ = 1;
+};
+
+}  // namespace
+
+Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
+                           const Layout& layout, const FrontMatter& front, Findings* findings) {
+  return FootnoteReader(text, lines, layout, front, findings).Read();
+}
+
+}  // namespace resolute

@@ -1,0 +1,61 @@
+// Footnotes: the texts of footnote blocks, and the markers in the text that
+// anchor them.
+//
+// Block items are read in the forms extraction tools produce: "1 Text" on one
+// line (PyMuPDF), or markers and texts on separate lines and out of order
+// (pdftotext prints "Text one.", "Text two.", "3", "Text three.", "1", "2").
+// Texts are kept in order and assigned the block's markers in numeric order.
+// A block that starts with unmarked text continues the previous footnote.
+//
+// Markers are then looked for in the text before each block, after the
+// previous footnote's marker: glued to a word or punctuation ("2023,1",
+// "Crime1 of") first, then separated by a space ("2023, 1", "Islands 2 and"),
+// never where the number is part of a reference ("paragraph 2", "A/78/1").
+// Word exports carry explicit markers "[footnoteRef:1]" and inline bodies
+// "[1: Text.]", which are read as such.
+
+#ifndef RESOLUTE_PARSER_FOOTNOTES_H_
+#define RESOLUTE_PARSER_FOOTNOTES_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "parser/findings.h"
+#include "parser/front_matter.h"
+#include "parser/layout.h"
+#include "parser/source_text.h"
+
+namespace resolute {
+
+// One footnote's text.
+struct FootnoteEntry {
+  std::string marker;       // "1"
+  std::vector<Span> spans;  // the text, without the marker
+  int rule_line = -1;       // the block's rule line; -1 for inline footnotes
+  int position = 0;         // byte offset of the text (document order)
+};
+
+// A marker in the text that anchors a footnote.
+struct MarkerRef {
+  std::string marker;
+  Span span;       // the marker's bytes
+  int entry = -1;  // index into Footnotes::entries
+};
+
+// The result of ExtractFootnotes.
+struct Footnotes {
+  std::vector<FootnoteEntry> entries;  // document order
+  std::vector<MarkerRef> refs;         // sorted by position
+  // Byte ranges of text lines that are not text: markers and inline
+  // footnote bodies. Sorted, not overlapping.
+  std::vector<Span> cuts;
+};
+
+// Reads footnote blocks and inline footnotes, and anchors their markers.
+Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
+                           const Layout& layout, const FrontMatter& front, Findings* findings);
+
+}  // namespace resolute
+
+#endif  // RESOLUTE_PARSER_FOOTNOTES_H_

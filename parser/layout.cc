@@ -1,0 +1,228 @@
+#include "parser/layout.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "parser/lead_phrase.h"
+#include "parser/text_patterns.h"
+
+namespace resolute {
+namespace {
+
+std::string RemoveSpaces(absl::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ') out.push_back(c);
+  }
+  return out;
+}
+
+bool EndsWithClausePunctuation(absl::string_view c) {
+  if (c.empty()) return false;
+  const char last = c.back();
+  return last == ',' || last == ';' || last == ':' || last == '.';
+}
+
+// Lines that may repeat in page headers without being text: not paragraph
+// starts, not labels, not sentence pieces.
+bool CanBeRunningHeader(absl::string_view c) {
+  if (c.size() < 4 || c.size() > 160) return false;
+  if (!IsUpper(c[0])) return false;
+  if (EndsWithClausePunctuation(c)) return false;
+  if (ParseParagraphNumber(c) || ParseSubparagraphLabel(c)) return false;
+  if (StartsWithPreambularLead(c) || StartsWithOperativeLead(c)) return false;
+  return true;
+}
+
+class FurnitureFinder {
+ public:
+  FurnitureFinder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
+                  absl::string_view title)
+      : text_(text),
+        lines_(lines),
+        symbol_(front.symbol.value),
+        title_(CollapseWhitespace(title)),
+        begin_(front.body_begin) {}
+
+  absl::string_view Content(int i) const { return lines_[i].Content(text_); }
+
+  bool IsSymbolLine(absl::string_view c) const {
+    if (c.empty() || c.size() > 40 || c.find('/') == absl::string_view::npos) return false;
+    const std::string compact = RemoveSpaces(c);
+    if (!symbol_.empty()) return compact == symbol_;
+    return absl::StrContains(compact, "/RES/") && IsUpper(c[0]) && c.find(' ') == c.npos;
+  }
+
+  bool IsStrong(int i) const {
+    absl::string_view c = Content(i);
+    return IsPageNumberLine(c) || IsJobNumberLine(c) || IsBarcodeLine(c) || IsSymbolLine(c);
+  }
+
+  // Strong lines that only occur where a page starts or ends.
+  bool IsPageMarker(int i) const {
+    absl::string_view c = Content(i);
+    return IsPageNumberLine(c) || IsSymbolLine(c) || IsTitlePiece(c);
+  }
+
+  bool IsTitlePiece(absl::string_view c) const {
+    if (title_.empty() || c.size() < std::min<size_t>(15, title_.size())) return false;
+    const std::string piece = CollapseWhitespace(c);
+    size_t at = title_.find(piece);
+    while (at != std::string::npos) {
+      const bool starts = at == 0 || title_[at - 1] == ' ';
+      const size_t end = at + piece.size();
+      const bool ends = end == title_.size() || title_[end] == ' ';
+      if (starts && ends) return true;
+      at = title_.find(piece, at + 1);
+    }
+    return false;
+  }
+
+  bool IsWeak(int i) const {
+    absl::string_view c = Content(i);
+    if (IsDateCodeLine(c) || IsTitlePiece(c)) return true;
+    auto it = repeated_.find(c);
+    return it != repeated_.end() && it->second >= 2;
+  }
+
+  // Marks furniture clusters in `roles` (lines from begin_ on).
+  void Mark(std::vector<LineRole>* roles, std::vector<bool>* page_start) {
+    const int n = static_cast<int>(lines_.size());
+    for (int i = begin_; i < n; ++i) {
+      if (!lines_[i].blank() && CanBeRunningHeader(Content(i)) && !IsStrong(i)) {
+        ++repeated_[Content(i)];
+      }
+    }
+    page_start->assign(n, false);
+    for (int i = begin_; i < n; ++i) {
+      if (lines_[i].page_break) (*page_start)[i] = true;
+      if ((*roles)[i] == LineRole::kFurniture || lines_[i].blank() || !IsStrong(i)) continue;
+      int first = i, last = i;
+      auto absorbable = [&](int j) {
+        return (*roles)[j] != LineRole::kFront &&
+               (lines_[j].blank() || IsStrong(j) || IsWeak(j));
+      };
+      while (first - 1 >= begin_ && absorbable(first - 1) && !lines_[first].page_break) --first;
+      while (last + 1 < n && absorbable(last + 1) && !lines_[last + 1].page_break) ++last;
+      bool opens_page = false;
+      for (int j = first; j <= last; ++j) {
+        (*roles)[j] = LineRole::kFurniture;
+        if (!lines_[j].blank() && IsPageMarker(j)) opens_page = true;
+      }
+      // The first non-blank line of a page-opening cluster starts a page.
+      if (opens_page) {
+        int j = first;
+        while (j < last && lines_[j].blank()) ++j;
+        (*page_start)[j] = true;
+      }
+      i = last;
+    }
+  }
+
+ private:
+  absl::string_view text_;
+  const std::vector<Line>& lines_;
+  std::string symbol_;
+  std::string title_;
+  int begin_;
+  absl::flat_hash_map<absl::string_view, int> repeated_;
+};
+
+}  // namespace
+
+bool ParseFootnoteItemStart(absl::string_view line, std::string* marker, size_t* text_offset) {
+  size_t d = 0;
+  while (d < line.size() && IsDigit(line[d])) ++d;
+  if (d == 0 || d > 3 || line[0] == '0') return false;
+  if (d < line.size() && line[d] != ' ') return false;
+  size_t t = d;
+  while (t < line.size() && line[t] == ' ') ++t;
+  *marker = std::string(line.substr(0, d));
+  *text_offset = t;
+  return true;
+}
+
+bool EndsSentence(absl::string_view line) {
+  size_t e = line.size();
+  while (e > 0) {
+    const char c = line[e - 1];
+    if (c == ')' || c == ']' || c == '"' || c == '\'') {
+      --e;
+    } else if (e >= 3 && (line.substr(e - 3, 3) == "\xE2\x80\x9D" ||
+                          line.substr(e - 3, 3) == "\xE2\x80\x99")) {
+      e -= 3;
+    } else {
+      break;
+    }
+  }
+  return e > 0 && line[e - 1] == '.';
+}
+
+Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
+                     const FrontMatter& front, absl::string_view title) {
+  const int n = static_cast<int>(lines.size());
+  Layout layout;
+  layout.roles.assign(n, LineRole::kText);
+  const int begin = std::min(front.body_begin, n);
+  for (int i = 0; i < begin; ++i) layout.roles[i] = LineRole::kFront;
+
+  FurnitureFinder finder(text, lines, front, title);
+  std::vector<bool> page_start;
+  finder.Mark(&layout.roles, &page_start);
+  for (int i = begin; i < n; ++i) {
+    if (layout.roles[i] == LineRole::kFurniture || lines[i].page_break) {
+      layout.has_page_furniture = true;
+      break;
+    }
+  }
+
+  for (int r = begin; r < n; ++r) {
+    if (layout.roles[r] != LineRole::kText || !IsFootnoteRule(lines[r].Content(text))) continue;
+    FootnoteBlock block;
+    block.rule_line = r;
+    block.begin = r + 1;
+    int end = r + 1;
+    if (layout.has_page_furniture) {
+      while (end < n && !page_start[end] &&
+             !(layout.roles[end] == LineRole::kText && IsFootnoteRule(lines[end].Content(text)))) {
+        ++end;
+      }
+    } else {
+      // Without page furniture: items and their continuation lines.
+      bool in_item = false;
+      bool item_ended = false;
+      while (end < n) {
+        if (lines[end].blank()) {
+          ++end;
+          continue;
+        }
+        absl::string_view c = lines[end].Content(text);
+        std::string marker;
+        size_t offset;
+        if (ParseFootnoteItemStart(c, &marker, &offset) && (!in_item || item_ended)) {
+          in_item = true;
+        } else if (!in_item || item_ended) {
+          break;
+        }
+        item_ended = EndsSentence(c);
+        ++end;
+      }
+      // Give back trailing blank lines.
+      while (end > r + 1 && lines[end - 1].blank()) --end;
+    }
+    block.end = end;
+    layout.roles[r] = LineRole::kFootnoteRule;
+    for (int i = block.begin; i < block.end; ++i) {
+      if (layout.roles[i] == LineRole::kText) layout.roles[i] = LineRole::kFootnote;
+    }
+    layout.footnote_blocks.push_back(block);
+    r = std::max(r, end - 1);
+  }
+  for (int i = begin; i < n; ++i) {
+    if (layout.roles[i] == LineRole::kText && lines[i].blank()) layout.roles[i] = LineRole::kBlank;
+  }
+  return layout;
+}
+
+}  // namespace resolute

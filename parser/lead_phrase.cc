@@ -1,0 +1,413 @@
+#include "parser/lead_phrase.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "parser/text_patterns.h"
+
+namespace resolute {
+namespace {
+
+using WordSet = absl::flat_hash_set<absl::string_view>;
+
+// A word of the paragraph opening, lower-cased, with its extent.
+struct Word {
+  std::string lower;
+  size_t begin = 0;
+  size_t end = 0;           // end of the word, without trailing punctuation
+  bool stops_after = false;  // punctuation follows: the phrase cannot go on
+  bool capitalized = false;
+};
+
+constexpr size_t kMaxWords = 16;
+
+std::vector<Word> OpeningWords(absl::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size() && words.size() < kMaxWords) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i >= text.size()) break;
+    const size_t begin = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    size_t end = i;
+    bool stops = false;
+    while (end > begin && (text[end - 1] == ',' || text[end - 1] == ';' ||
+                           text[end - 1] == ':' || text[end - 1] == '.')) {
+      --end;
+      stops = true;
+    }
+    if (end == begin) break;
+    Word w;
+    w.begin = begin;
+    w.end = end;
+    w.stops_after = stops;
+    w.capitalized = IsUpper(text[begin]);
+    w.lower = absl::AsciiStrToLower(text.substr(begin, end - begin));
+    words.push_back(std::move(w));
+    if (stops) break;
+  }
+  return words;
+}
+
+bool IsAlphaWord(absl::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!IsLower(c) && c != '-') return false;
+  }
+  return true;
+}
+
+const WordSet& PreAdverbs() {
+  static const auto* s = new WordSet{
+      "also",      "further",     "deeply",       "gravely",   "seriously", "strongly",
+      "firmly",    "fully",       "profoundly",   "greatly",   "highly",    "particularly",
+      "urgently",  "emphatically", "categorically", "unequivocally", "warmly", "sincerely",
+      "keenly",    "acutely",     "increasingly", "equally",   "again",     "solemnly",
+      "resolutely", "most",       "furthermore",  "duly",      "especially", "likewise"};
+  return *s;
+}
+
+// Preambular openers that are not "-ing" forms.
+const WordSet& PreAdjectives() {
+  static const auto* s = new WordSet{
+      "aware",      "mindful",    "conscious",   "cognizant",  "concerned",  "convinced",
+      "alarmed",    "guided",     "seized",      "determined", "desirous",   "encouraged",
+      "disturbed",  "dismayed",   "shocked",     "appalled",   "outraged",   "saddened",
+      "gratified",  "pleased",    "satisfied",   "resolved",   "committed",  "confident",
+      "anxious",    "grateful",   "appreciative", "persuaded", "inspired",   "troubled",
+      "distressed", "heartened",  "reassured",   "keen",       "eager",      "hopeful",
+      "recognizant", "apprehensive", "cognisant"};
+  return *s;
+}
+
+// Capitalised "-ing" words that do not open preambular paragraphs.
+const WordSet& NotPreHeads() {
+  static const auto* s = new WordSet{
+      "during",    "nothing",   "something", "anything",  "everything", "king",
+      "spring",    "string",    "thing",     "morning",   "evening",    "beijing",
+      "nanjing",   "xinjiang",  "wyoming",   "kunming",   "chongqing",  "following",
+      "including", "regarding", "concerning", "excluding", "pending",   "notwithstanding",
+      "according", "sterling",  "viking",    "ring",      "wing",       "sing",
+      "bring",     "sibling",   "ceiling",   "building",  "funding",    "training",
+      "financing", "housing",   "planning",  "peacekeeping", "programming", "trafficking",
+      "reporting", "monitoring", "meeting",  "understanding", "beings",  "being"};
+  return *s;
+}
+
+// Verbs that open operative paragraphs (third person singular).
+const WordSet& OperativeVerbs() {
+  static const auto* s = new WordSet{
+      "accepts",     "acknowledges", "adopts",      "affirms",      "agrees",
+      "allocates",   "amends",       "appeals",     "applauds",     "appoints",
+      "appreciates", "approves",     "appropriates", "asks",        "assures",
+      "authorizes",  "authorises",   "believes",    "calls",        "cautions",
+      "commends",    "commits",      "concludes",   "concurs",      "condemns",
+      "confirms",    "congratulates", "considers",  "continues",    "declares",
+      "decides",     "defers",       "demands",     "deplores",     "designates",
+      "determines",  "directs",      "draws",       "elects",       "emphasizes",
+      "emphasises",  "encourages",   "endorses",    "entrusts",     "establishes",
+      "expects",     "expresses",    "extends",     "highlights",   "hopes",
+      "instructs",   "insists",      "invites",     "looks",        "mandates",
+      "notes",       "observes",     "pays",        "pledges",      "proclaims",
+      "reaffirms",   "recalls",      "receives",    "recognizes",   "recognises",
+      "recommends",  "recommits",    "reconfirms",  "re-emphasizes", "regrets",
+      "reiterates",  "rejects",      "remains",     "reminds",      "renews",
+      "requests",    "resolves",     "salutes",     "stresses",     "suggests",
+      "supports",    "takes",        "thanks",      "transmits",    "trusts",
+      "underlines",  "underscores",  "urges",       "welcomes",     "wishes",
+      "brings",      "deems",        "exhorts",     "implores",     "reinforces",
+      "requires",    "rescinds",     "restates",    "reviews",      "shares",
+      "stipulates",  "upholds",      "acclaims",     "adjourns",
+      "condones",    "denounces",    "deprecates",  "discourages",  "enjoins",
+      "opposes",     "permits",      "proposes",
+      "agrees",      "invokes",      "prohibits",   "recalls",      "requires"};
+  return *s;
+}
+
+// "-s" words that are not verbs (used where any "-s" verb may open a
+// numbered paragraph).
+const WordSet& NotVerbs() {
+  static const auto* s = new WordSet{
+      "this",    "its",     "as",       "is",        "was",       "has",     "does",
+      "thus",    "perhaps", "always",   "unless",    "states",    "nations", "parties",
+      "members", "countries", "governments", "various", "numerous", "serious", "previous",
+      "series",  "yes",     "plus",     "towards",   "afterwards", "besides", "sometimes",
+      "whereas", "his",     "hers",     "ours",      "theirs",    "was",     "us",
+      "its",     "news",    "means",    "persons",   "peoples",   "women",   "children",
+      "goals",   "efforts", "measures", "resources", "activities", "actions", "policies",
+      "programmes", "decisions", "resolutions", "reports", "rights", "issues", "needs"};
+  return *s;
+}
+
+// Nouns of attitude that the head verb takes into the phrase:
+// "Expresses its deep concern", "Reiterates its request".
+const WordSet& AttitudeNouns() {
+  static const auto* s = new WordSet{
+      "concern",     "concerns",    "appreciation", "gratitude",   "commitment",
+      "commitments", "support",     "conviction",   "request",     "requests",
+      "call",        "invitation",  "demand",       "belief",      "intention",
+      "hope",        "need",        "abhorrence",   "sympathy",    "regret",
+      "condolences", "alarm",       "satisfaction", "solidarity",  "thanks",
+      "determination", "readiness", "willingness",  "wish",        "view",
+      "dismay",      "outrage",     "disappointment", "frustration", "indignation",
+      "admiration",  "recognition", "confidence",   "resolve",     "opposition",
+      "condemnation", "endorsement", "encouragement", "welcome",    "sorrow"};
+  return *s;
+}
+
+// Intensifiers inside an attitude phrase: "its very serious concern".
+const WordSet& Intensifiers() {
+  static const auto* s = new WordSet{
+      "deep",     "deepest",  "grave",     "gravest",  "serious",  "very",
+      "continued", "continuing", "strong", "strongest", "firm",    "profound",
+      "great",    "greatest", "sincere",   "full",     "unwavering", "steadfast",
+      "particular", "utmost", "heartfelt", "warm",     "warmest",  "increasing",
+      "growing",  "renewed",  "unequivocal", "unreserved", "highest", "special",
+      "ongoing",  "sustained"};
+  return *s;
+}
+
+// Nouns after "with": "Notes with appreciation", "Recalling with concern".
+const WordSet& WithNouns() {
+  static const auto* s = new WordSet{
+      "appreciation", "concern", "satisfaction", "alarm",    "regret",  "interest",
+      "gratitude",    "approval", "dismay",      "disappointment", "sorrow", "sadness",
+      "shock",        "outrage", "indignation",  "pleasure", "thanks",  "admiration"};
+  return *s;
+}
+
+// Adjectives of "Considers it important".
+const WordSet& ConsiderAdjectives() {
+  static const auto* s = new WordSet{"important", "necessary", "essential", "appropriate",
+                                     "useful",    "vital",     "timely",    "imperative",
+                                     "crucial",   "desirable", "advisable", "indispensable"};
+  return *s;
+}
+
+bool Is(const std::vector<Word>& w, size_t i, absl::string_view s) {
+  return i < w.size() && w[i].lower == s;
+}
+
+// Matches the words of `phrase` (space separated) at w[i..]; returns the
+// index after them, or i if they do not match (or punctuation cuts them).
+size_t MatchPhrase(const std::vector<Word>& w, size_t i, absl::string_view phrase) {
+  size_t k = i;
+  size_t start = 0;
+  while (start <= phrase.size()) {
+    size_t sp = phrase.find(' ', start);
+    if (sp == absl::string_view::npos) sp = phrase.size();
+    if (!Is(w, k, phrase.substr(start, sp - start))) return i;
+    if (sp < phrase.size() && w[k].stops_after) return i;
+    ++k;
+    start = sp + 1;
+  }
+  return k;
+}
+
+bool StopsBefore(const std::vector<Word>& w, size_t i) { return i > 0 && w[i - 1].stops_after; }
+
+// Stem-like name of the head used to pick its complements.
+bool HeadIs(absl::string_view head, std::initializer_list<absl::string_view> stems) {
+  for (absl::string_view stem : stems) {
+    if (absl::StartsWith(head, stem)) return true;
+  }
+  return false;
+}
+
+bool IsPreHead(const Word& w) {
+  const std::string& s = w.lower;
+  if (!IsAlphaWord(s)) return false;
+  if (PreAdjectives().contains(s)) return true;
+  if (s.size() >= 5 && absl::EndsWith(s, "ing") && !NotPreHeads().contains(s)) return true;
+  return false;
+}
+
+bool IsOpHead(const Word& w, bool any_s_verb) {
+  const std::string& s = w.lower;
+  if (!IsAlphaWord(s)) return false;
+  if (OperativeVerbs().contains(s)) return true;
+  if (!any_s_verb || s.size() < 4 || !absl::EndsWith(s, "s")) return false;
+  if (absl::EndsWith(s, "ss") || absl::EndsWith(s, "us") || absl::EndsWith(s, "is")) return false;
+  return !NotVerbs().contains(s);
+}
+
+bool IsHead(const Word& w, ParagraphKind kind, bool any_s_verb) {
+  return kind == ParagraphKind::kPreambular ? IsPreHead(w) : IsOpHead(w, any_s_verb);
+}
+
+// Adverbs that may come before the head ("Also", "Deeply", "Once again").
+size_t SkipLeadingAdverbs(const std::vector<Word>& w, size_t i) {
+  while (i < w.size() && !StopsBefore(w, i + 1)) {
+    if (PreAdverbs().contains(w[i].lower)) {
+      ++i;
+      continue;
+    }
+    const size_t k = MatchPhrase(w, i, "once again");
+    if (k != i) {
+      i = k;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+// Modifiers that may follow the head or its complement.
+size_t SkipTrailingModifiers(const std::vector<Word>& w, size_t i) {
+  static constexpr absl::string_view kPhrases[] = {
+      "in the strongest possible terms", "in the strongest terms", "without reservation",
+      "once again", "once more", "in particular", "also", "further", "again",
+      "firmly", "unequivocally", "furthermore", "strongly"};
+  while (i < w.size() && !StopsBefore(w, i)) {
+    size_t next = i;
+    for (absl::string_view p : kPhrases) {
+      next = MatchPhrase(w, i, p);
+      if (next != i) break;
+    }
+    if (next == i) break;
+    i = next;
+  }
+  return i;
+}
+
+// Skips intensifiers ("deep", "very serious") that do not end the phrase.
+size_t SkipIntensifiers(const std::vector<Word>& w, size_t i) {
+  while (i < w.size() && Intensifiers().contains(w[i].lower) && !w[i].stops_after) ++i;
+  return i;
+}
+
+// "with [deep] concern" after a verb head.
+size_t MatchWithPhrase(const std::vector<Word>& w, size_t i) {
+  if (!Is(w, i, "with") || StopsBefore(w, i) || w[i].stops_after) return i;
+  const size_t k = SkipIntensifiers(w, i + 1);
+  if (k < w.size() && WithNouns().contains(w[k].lower)) return k + 1;
+  return i;
+}
+
+// "its deep concern", "concern", "the hope": an attitude noun phrase.
+size_t MatchAttitude(const std::vector<Word>& w, size_t i, bool allow_the) {
+  if (StopsBefore(w, i)) return i;
+  size_t k = i;
+  if ((Is(w, k, "its") || Is(w, k, "our") || (allow_the && Is(w, k, "the"))) &&
+      !w[k].stops_after) {
+    ++k;
+  }
+  k = SkipIntensifiers(w, k);
+  if (k >= w.size() || !AttitudeNouns().contains(w[k].lower)) return i;
+  ++k;
+  // "regret and concern"
+  if (!StopsBefore(w, k) && Is(w, k, "and") && !w[k].stops_after && k + 1 < w.size() &&
+      AttitudeNouns().contains(w[k + 1].lower)) {
+    k += 2;
+  }
+  // "its call for", "its call upon"
+  if (w[k - 1].lower == "call" && !StopsBefore(w, k) && (Is(w, k, "for") || Is(w, k, "upon"))) {
+    ++k;
+  }
+  return k;
+}
+
+// Complements that belong to particular heads.
+size_t MatchHeadComplement(const std::vector<Word>& w, size_t i, absl::string_view head) {
+  if (i >= w.size() || StopsBefore(w, i)) return i;
+  size_t k;
+  if (HeadIs(head, {"tak"})) {
+    if ((k = MatchPhrase(w, i, "note")) != i) return k;
+    if ((k = MatchPhrase(w, i, "into account")) != i) return k;
+    return i;
+  }
+  if (HeadIs(head, {"call"})) {
+    for (absl::string_view p : {"upon", "on", "for", "attention"}) {
+      if ((k = MatchPhrase(w, i, p)) != i) return k;
+    }
+    return i;
+  }
+  if (HeadIs(head, {"bear"})) return MatchPhrase(w, i, "in mind");
+  if (HeadIs(head, {"look"})) return MatchPhrase(w, i, "forward");
+  if (HeadIs(head, {"pay"})) return MatchPhrase(w, i, "tribute");
+  if (HeadIs(head, {"draw"})) return MatchPhrase(w, i, "the attention");
+  if (HeadIs(head, {"bring"})) return MatchPhrase(w, i, "to the attention");
+  if (HeadIs(head, {"consider"})) {
+    if (Is(w, i, "it") && !w[i].stops_after && i + 1 < w.size() &&
+        ConsiderAdjectives().contains(w[i + 1].lower)) {
+      return i + 2;
+    }
+    return i;
+  }
+  if (HeadIs(head, {"continu"})) {
+    if (Is(w, i, "to") && !w[i].stops_after && i + 1 < w.size() && IsAlphaWord(w[i + 1].lower)) {
+      return i + 2;
+    }
+    return i;
+  }
+  if (HeadIs(head, {"remain"})) {
+    k = i;
+    while (k < w.size() && PreAdverbs().contains(w[k].lower) && !w[k].stops_after) ++k;
+    if (k < w.size() && PreAdjectives().contains(w[k].lower)) return k + 1;
+    return i;
+  }
+  if (head == "having") {
+    k = i;
+    if ((Is(w, k, "also") || Is(w, k, "further")) && !w[k].stops_after) ++k;
+    if (k < w.size() && IsAlphaWord(w[k].lower) && !StopsBefore(w, k)) return k + 1;
+    return i;
+  }
+  if (HeadIs(head, {"express", "reiterat", "reaffirm", "recall", "affirm", "stress",
+                    "underscor", "recommit", "renew", "shar", "reconfirm", "underlin"})) {
+    return MatchAttitude(w, i, HeadIs(head, {"express"}));
+  }
+  return i;
+}
+
+// Matches a full lead phrase at w[i..] and returns the index after it, or i.
+size_t MatchLead(const std::vector<Word>& w, size_t i, ParagraphKind kind, bool any_s_verb,
+                 int depth) {
+  size_t k = SkipLeadingAdverbs(w, i);
+  if (k >= w.size() || !IsHead(w[k], kind, any_s_verb)) {
+    // An adverb alone ("Further to ...") is not a lead phrase.
+    return i;
+  }
+  const std::string& head = w[k].lower;
+  const bool verbal = kind == ParagraphKind::kOperative || absl::EndsWith(head, "ing");
+  ++k;
+  k = SkipTrailingModifiers(w, k);
+  size_t c = MatchHeadComplement(w, k, head);
+  if (c != k) k = SkipTrailingModifiers(w, c);
+  if (verbal) {
+    c = MatchWithPhrase(w, k);
+    if (c != k) k = SkipTrailingModifiers(w, c);
+  }
+  // "Welcomes and encourages", "Deplores and strongly condemns".
+  if (depth == 0 && Is(w, k, "and") && !StopsBefore(w, k) && !w[k].stops_after) {
+    const size_t next = MatchLead(w, k + 1, kind, /*any_s_verb=*/false, depth + 1);
+    if (next != k + 1) k = next;
+  }
+  return k;
+}
+
+size_t PhraseLength(absl::string_view text, ParagraphKind kind, bool any_s_verb) {
+  std::vector<Word> w = OpeningWords(text);
+  if (w.empty() || !w[0].capitalized) return 0;
+  const size_t k = MatchLead(w, 0, kind, any_s_verb, 0);
+  if (k == 0) return 0;
+  return w[k - 1].end;
+}
+
+}  // namespace
+
+size_t LeadPhraseLength(absl::string_view text, ParagraphKind kind) {
+  return PhraseLength(text, kind, /*any_s_verb=*/true);
+}
+
+bool StartsWithPreambularLead(absl::string_view line) {
+  return PhraseLength(line, ParagraphKind::kPreambular, false) > 0;
+}
+
+bool StartsWithOperativeLead(absl::string_view line) {
+  return PhraseLength(line, ParagraphKind::kOperative, false) > 0;
+}
+
+}  // namespace resolute

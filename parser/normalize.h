@@ -1,0 +1,34 @@
+// Normalisation: the first stage of the parser.
+//
+// Turns submitted text into the canonical form that every later stage and
+// every span of the model refer to (`Resolution.text`). Only character-level
+// artefacts of extraction are touched; nothing is reordered or dropped beyond
+// what is listed here:
+//   - "\r\n" and lone "\r" become "\n" ("\f", a page break, is kept);
+//   - tabs, vertical tabs, no-break and other Unicode spaces become " ";
+//   - soft hyphens, zero-width characters, byte order marks and other control
+//     characters are removed;
+//   - spaces before a line end ("\n", "\f" or the end of the text) are removed.
+// NormalizeText is idempotent: NormalizeText(NormalizeText(x)) == NormalizeText(x).
+
+#ifndef RESOLUTE_PARSER_NORMALIZE_H_
+#define RESOLUTE_PARSER_NORMALIZE_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace resolute {
+
+// Returns the byte offset of the first byte of `text` that does not start a
+// valid UTF-8 sequence (overlong forms, surrogates and code points above
+// U+10FFFF are invalid), or `text.size()` if all of it is valid.
+size_t FirstInvalidUtf8Offset(absl::string_view text);
+
+// Returns the normalised form of `text`, which must be valid UTF-8.
+std::string NormalizeText(absl::string_view text);
+
+}  // namespace resolute
+
+#endif  // RESOLUTE_PARSER_NORMALIZE_H_

@@ -1,0 +1,541 @@
+#include "parser/structure.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "parser/text_patterns.h"
+
+namespace resolute {
+namespace {
+
+// A line of body text, with markers and inline footnotes cut out.
+struct BodyLine {
+  int line = 0;
+  std::vector<Span> pieces;   // never empty
+  bool blank_before = false;  // a blank line separates it from the previous one
+  bool page_before = false;   // page furniture or footnotes come between
+};
+
+bool IsSpaceOrBreak(char c) { return c == ' ' || c == '\n' || c == '\f'; }
+
+// Appends `pieces` to `spans`, extending the last span over whitespace.
+void AppendSpans(absl::string_view text, const std::vector<Span>& pieces,
+                 std::vector<Span>* spans) {
+  for (const Span& p : pieces) {
+    if (p.empty()) continue;
+    if (!spans->empty()) {
+      Span& last = spans->back();
+      bool only_space = last.end <= p.begin;
+      for (int k = last.end; only_space && k < p.begin; ++k) {
+        only_space = IsSpaceOrBreak(text[k]);
+      }
+      if (only_space) {
+        last.end = p.end;
+        continue;
+      }
+    }
+    spans->push_back(p);
+  }
+}
+
+std::string NextLetterLabel(const std::string& label) {
+  if (label.empty()) return "a";
+  if (label.size() == 1) return label == "z" ? "aa" : std::string(1, label[0] + 1);
+  // "aa" -> "bb"
+  if (label[0] == 'z') return "";
+  return std::string(label.size(), label[0] + 1);
+}
+
+std::string ToLowerRoman(int v) {
+  static constexpr struct { int v; const char* r; } kTable[] = {
+      {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"},
+      {9, "ix"},  {5, "v"},   {4, "iv"}, {1, "i"}};
+  std::string out;
+  for (const auto& t : kTable) {
+    while (v >= t.v) {
+      out += t.r;
+      v -= t.v;
+    }
+  }
+  return out;
+}
+
+bool EndsWithAny(absl::string_view s, absl::string_view chars) {
+  return !s.empty() && chars.find(s.back()) != absl::string_view::npos;
+}
+
+int ToInt(absl::string_view s) {
+  int v = 0;
+  return absl::SimpleAtoi(s, &v) ? v : 0;
+}
+
+// A heading label at the start of a line: "I", "II.", "A", "Section 3",
+// "Part II", "Action 5.", "I. Title". Returns the label (without a final
+// dot) and the offset of the title after it (or the line size).
+struct LabelMatch {
+  std::string label;
+  size_t label_len = 0;  // bytes of the line that make the label
+  size_t title_at = 0;   // where the title starts in the line
+};
+
+std::optional<LabelMatch> MatchHeadingLabel(absl::string_view s) {
+  LabelMatch m;
+  size_t i = 0;
+  for (absl::string_view word : {"Section ", "Part ", "Chapter ", "Action ", "Title "}) {
+    if (absl::StartsWith(s, word)) {
+      i = word.size();
+      const size_t start = i;
+      while (i < s.size() && (absl::ascii_isalnum(s[i]))) ++i;
+      if (i == start) return std::nullopt;
+      absl::string_view num = s.substr(start, i - start);
+      if (!IsDigit(num[0]) && !IsUpperRoman(num) && !(num.size() == 1 && IsUpper(num[0]))) {
+        return std::nullopt;
+      }
+      m.label = std::string(s.substr(0, i));
+      break;
+    }
+  }
+  if (m.label.empty()) {
+    while (i < s.size() && IsUpper(s[i])) ++i;
+    if (i == 0) return std::nullopt;
+    absl::string_view lab = s.substr(0, i);
+    if (!(IsUpperRoman(lab) || lab.size() == 1)) return std::nullopt;
+    m.label = std::string(lab);
+  }
+  m.label_len = i;
+  if (i < s.size() && s[i] == '.') m.label_len = ++i;
+  if (i == s.size()) {
+    m.title_at = s.size();
+    return m;
+  }
+  if (s[i] != ' ') return std::nullopt;
+  // A one-letter or roman label needs its dot before a title: "I. Title".
+  if (m.label_len == m.label.size() && m.label.find(' ') == std::string::npos) {
+    return std::nullopt;
+  }
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i >= s.size() || !(IsUpper(s[i]) || IsDigit(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80)) {
+    return std::nullopt;
+  }
+  m.title_at = i;
+  return m;
+}
+
+class StructureParser {
+ public:
+  StructureParser(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
+                  const Footnotes& footnotes, const FrontMatter& front, Findings* findings)
+      : text_(text), lines_(lines), layout_(layout), footnotes_(footnotes), front_(front),
+        findings_(findings) {
+    out_.resolution_end = static_cast<int>(text.size());
+  }
+
+  Structure Parse() {
+    CollectBodyLines();
+    for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
+    return std::move(out_);
+  }
+
+ private:
+  enum class State { kPreamble, kOperative, kClosed, kAnnex };
+
+  absl::string_view Head(size_t k) const { return body_[k].pieces.front().Of(text_); }
+  absl::string_view Last(size_t k) const { return body_[k].pieces.back().Of(text_); }
+
+  void CollectBodyLines() {
+    size_t cut = 0;
+    const auto& cuts = footnotes_.cuts;
+    bool saw_blank = false, saw_break = false;
+    for (int i = std::max(front_.body_begin, 0); i < static_cast<int>(lines_.size()); ++i) {
+      const LineRole role = layout_.roles[i];
+      if (role == LineRole::kBlank) {
+        saw_blank = true;
+        continue;
+      }
+      if (role != LineRole::kText) {
+        if (role != LineRole::kFront) saw_break = true;
+        continue;
+      }
+      const Line& line = lines_[i];
+      BodyLine bl;
+      bl.line = i;
+      int pos = line.content_begin;
+      while (cut < cuts.size() && cuts[cut].end <= line.content_begin) ++cut;
+      for (size_t c = cut; c < cuts.size() && cuts[c].begin < line.content_end; ++c) {
+        if (cuts[c].begin > pos) bl.pieces.push_back(Span{pos, cuts[c].begin});
+        pos = std::max(pos, cuts[c].end);
+      }
+      if (pos < line.content_end) bl.pieces.push_back(Span{pos, line.content_end});
+      // Trim spaces at piece edges; drop empty pieces.
+      std::vector<Span> trimmed;
+      for (Span p : bl.pieces) {
+        while (p.begin < p.end && text_[p.begin] == ' ') ++p.begin;
+        while (p.end > p.begin && text_[p.end - 1] == ' ') --p.end;
+        if (!p.empty()) trimmed.push_back(p);
+      }
+      if (trimmed.empty()) continue;
+      bl.pieces = std::move(trimmed);
+      bl.blank_before = saw_blank;
+      bl.page_before = saw_break;
+      saw_blank = saw_break = false;
+      body_.push_back(std::move(bl));
+    }
+  }
+
+  // True if the text so far ends a clause, so a new paragraph may start.
+  bool AtBoundary(size_t k) const {
+    if (k == 0 || last_kind_ == Sink::kNone || last_kind_ == Sink::kHeading) return true;
+    if (body_[k].blank_before) return true;
+    return EndsWithAny(Last(k - 1), ",;:.");
+  }
+
+  bool PrevEnds(size_t k, absl::string_view chars) const {
+    return k > 0 && EndsWithAny(Last(k - 1), chars);
+  }
+
+  // Whether a paragraph number `v` continues the numbering here.
+  bool AcceptNumber(int v, size_t k, absl::string_view rest) {
+    if (v <= 0) return false;
+    if (last_number_ == 0) {
+      if (v == 1) return true;
+      return v <= 3 && StartsWithOperativeLead(rest) && AtBoundary(k);
+    }
+    if (v == last_number_ + 1) return true;
+    if (v == 1 && (heading_since_number_ || PrevEnds(k, ".:;"))) return true;
+    if (v > last_number_ + 1 && v <= last_number_ + 3 && PrevEnds(k, ";.:") &&
+        StartsWithOperativeLead(rest)) {
+      findings_->Warning("PARAGRAPH_NUMBER_GAP",
+                         absl::StrCat("paragraph ", v, " follows paragraph ", last_number_),
+                         body_[k].pieces.front());
+      return true;
+    }
+    return false;
+  }
+
+  bool LooksLikeParagraphStart(size_t k) const {
+    absl::string_view h = Head(k);
+    auto num = ParseParagraphNumber(h);
+    if (num.has_value()) {
+      const int v = ToInt(num->number);
+      return v == 1 || v == last_number_ + 1;
+    }
+    return StartsWithPreambularLead(h) || StartsWithOperativeLead(h) || IsMeetingLine(h);
+  }
+
+  // Recognises a heading at body_[k]; returns the number of lines it takes.
+  size_t MatchHeading(size_t k, HeadingNode* heading) const {
+    absl::string_view s = Head(k);
+    if (body_[k].pieces.size() > 1 && !MatchHeadingLabel(s)) return 0;
+    std::optional<LabelMatch> label = MatchHeadingLabel(s);
+    if (label.has_value()) {
+      const bool bare = label->title_at >= s.size();
+      if (!bare && EndsWithAny(Last(k), ",;")) return 0;
+      const bool action_like = label->label.find(' ') != std::string::npos;
+      if (!bare && !action_like && EndsWithAny(Last(k), ":")) return 0;
+      heading->label = label->label;
+      const int b = body_[k].pieces.front().begin;
+      heading->label_spans = {Span{b, b + static_cast<int>(label->label.size())}};
+      if (!bare) {
+        heading->title_spans = {Span{b + static_cast<int>(label->title_at), body_[k].pieces.front().end}};
+        for (size_t p = 1; p < body_[k].pieces.size(); ++p) heading->title_spans.push_back(body_[k].pieces[p]);
+      }
+      size_t used = 1;
+      // Title lines after the label, up to the next paragraph.
+      while (k + used < body_.size() && used <= 4 && !LooksLikeParagraphStart(k + used) &&
+             !MatchHeadingLabel(Head(k + used)) && !ParseSubparagraphLabel(Head(k + used))) {
+        if (!bare && !action_like) break;
+        if (EndsWithAny(Last(k + used), ",;")) return bare ? 0 : 1;
+        AppendSpans(text_, body_[k + used].pieces, &heading->title_spans);
+        ++used;
+        if (bare && !action_like) break;  // one title line after a bare label
+      }
+      if (bare && k + used < body_.size() && used <= 3 && !LooksLikeParagraphStart(k + used) &&
+          !MatchHeadingLabel(Head(k + used))) {
+        // Long titles wrap: "Special subjects relating to ...\nfor 2024".
+        if (!EndsWithAny(Last(k + used), ",;:.")) {
+          AppendSpans(text_, body_[k + used].pieces, &heading->title_spans);
+          ++used;
+        }
+      }
+      return used;
+    }
+    // An unlabelled heading: short lines that end no clause, between a
+    // finished paragraph and the start of the next one.
+    if (!IsUpper(s[0]) || EndsWithAny(Last(k), ",;:.") || StartsWithPreambularLead(s) ||
+        StartsWithOperativeLead(s) || IsMeetingLine(s) || IsAnnexHeading(s)) {
+      return 0;
+    }
+    if (k > 0 && !PrevEnds(k, ";.:,")) return 0;
+    size_t used = 1;
+    while (k + used < body_.size() && used < 3 && !LooksLikeParagraphStart(k + used) &&
+           !EndsWithAny(Last(k + used), ",;:.")) {
+      ++used;
+    }
+    if (k + used >= body_.size() || !LooksLikeParagraphStart(k + used)) return 0;
+    for (size_t j = 0; j < used; ++j) AppendSpans(text_, body_[k + j].pieces, &heading->title_spans);
+    return used;
+  }
+
+  enum class Sink { kNone, kParagraph, kSub, kTail, kHeading, kAnnex };
+
+  ParaNode& CurrentPara() { return out_.paragraphs.back(); }
+
+  SubNode* CurrentSub() {
+    if (out_.paragraphs.empty() || CurrentPara().subs.empty()) return nullptr;
+    SubNode* s = &CurrentPara().subs.back();
+    if (sub_depth_ == 2 && !s->children.empty()) return &s->children.back();
+    return s;
+  }
+
+  void StartParagraph(ParagraphKind kind, std::string number, std::vector<Span> pieces) {
+    ParaNode p;
+    p.kind = kind;
+    p.number = std::move(number);
+    p.section = static_cast<int>(out_.headings.size()) - 1;
+    AppendSpans(text_, pieces, &p.spans);
+    out_.paragraphs.push_back(std::move(p));
+    for (HeadingNode& h : out_.headings) {
+      if (h.next_paragraph < 0) h.next_paragraph = static_cast<int>(out_.paragraphs.size()) - 1;
+    }
+    last_kind_ = Sink::kParagraph;
+    sub_depth_ = 0;
+  }
+
+  // Pieces of body_[k] from byte `offset` of its first piece on.
+  std::vector<Span> PiecesFrom(size_t k, size_t offset) const {
+    std::vector<Span> pieces = body_[k].pieces;
+    pieces.front().begin += static_cast<int>(offset);
+    if (pieces.front().empty()) pieces.erase(pieces.begin());
+    return pieces;
+  }
+
+  void Append(size_t k) {
+    const std::vector<Span>& pieces = body_[k].pieces;
+    switch (last_kind_) {
+      case Sink::kParagraph:
+      case Sink::kTail:
+        AppendSpans(text_, pieces, &CurrentPara().spans);
+        break;
+      case Sink::kSub:
+        AppendSpans(text_, pieces, &CurrentSub()->spans);
+        break;
+      case Sink::kAnnex: {
+        AnnexNode& a = out_.annexes.back();
+        if (a.paragraphs.empty()) a.paragraphs.emplace_back();
+        AppendSpans(text_, pieces, &a.paragraphs.back());
+        break;
+      }
+      case Sink::kNone:
+      case Sink::kHeading:
+        findings_->Warning("TEXT_OUTSIDE_PARAGRAPH",
+                           "text that opens no paragraph was read as a preambular paragraph",
+                           pieces.front());
+        StartParagraph(ParagraphKind::kPreambular, "", pieces);
+        break;
+    }
+  }
+
+  // Handles body_[k]; returns the index of the last line it consumed.
+  size_t Step(size_t k) {
+    const BodyLine& bl = body_[k];
+    absl::string_view h = Head(k);
+
+    if (state_ == State::kAnnex) return StepAnnex(k);
+
+    if (IsMeetingLine(h) && bl.pieces.size() == 1) {
+      out_.meeting.value = std::string(h);
+      out_.meeting.spans = bl.pieces;
+      state_ = State::kClosed;
+      last_kind_ = Sink::kNone;
+      if (k + 1 < body_.size() && IsDateLine(Head(k + 1))) {
+        out_.date.value = *FindDate(Head(k + 1));
+        out_.date.spans = body_[k + 1].pieces;
+        return k + 1;
+      }
+      return k;
+    }
+    if (IsAnnexHeading(h) && bl.pieces.size() == 1 &&
+        (state_ == State::kClosed || (state_ == State::kOperative && PrevEnds(k, ".")))) {
+      StartAnnex(k);
+      return k;
+    }
+    if (state_ == State::kClosed) {
+      if (IsDateLine(h) && out_.date.value.empty()) {
+        out_.date.value = *FindDate(h);
+        out_.date.spans = bl.pieces;
+        return k;
+      }
+      findings_->Info("TEXT_AFTER_CLOSING", "text after the closing lines was skipped",
+                      bl.pieces.front());
+      return k;
+    }
+
+    if (auto num = ParseParagraphNumber(h); num.has_value()) {
+      const int v = ToInt(num->number);
+      absl::string_view rest = h.substr(num->text_offset);
+      if (rest.empty() && k + 1 < body_.size()) rest = Head(k + 1);
+      if (AcceptNumber(v, k, rest)) {
+        last_number_ = v;
+        heading_since_number_ = false;
+        state_ = State::kOperative;
+        StartParagraph(ParagraphKind::kOperative, num->number, PiecesFrom(k, num->text_offset));
+        return k;
+      }
+    }
+
+    if (state_ == State::kOperative && !out_.paragraphs.empty() &&
+        CurrentPara().kind == ParagraphKind::kOperative) {
+      if (auto label = ParseSubparagraphLabel(h); label.has_value()) {
+        if (StartSub(label->number, PiecesFrom(k, label->text_offset), k)) return k;
+      }
+    }
+
+    if (AtBoundary(k)) {
+      HeadingNode heading;
+      const size_t used = MatchHeading(k, &heading);
+      if (used > 0) {
+        out_.headings.push_back(std::move(heading));
+        heading_since_number_ = true;
+        last_kind_ = Sink::kHeading;
+        return k + used - 1;
+      }
+      const bool section_preamble = state_ == State::kPreamble || heading_since_number_ ||
+                                    last_kind_ == Sink::kHeading;
+      if (section_preamble && StartsWithPreambularLead(h)) {
+        StartParagraph(ParagraphKind::kPreambular, "", bl.pieces);
+        return k;
+      }
+      if (StartsWithOperativeLead(h) &&
+          (state_ == State::kPreamble || (bl.blank_before && PrevEnds(k, ".;")))) {
+        state_ = State::kOperative;
+        StartParagraph(ParagraphKind::kOperative, "", bl.pieces);
+        return k;
+      }
+      if (state_ == State::kPreamble && StartsWithPreambularLead(h)) {
+        StartParagraph(ParagraphKind::kPreambular, "", bl.pieces);
+        return k;
+      }
+      if (last_kind_ == Sink::kSub && PrevEnds(k, ";.") &&
+          (absl::StartsWith(h, "and ") || absl::StartsWith(h, "or "))) {
+        last_kind_ = Sink::kTail;
+      }
+    }
+    Append(k);
+    return k;
+  }
+
+  bool StartSub(const std::string& label, std::vector<Span> pieces, size_t k) {
+    ParaNode& para = CurrentPara();
+    const std::string expected_letter =
+        para.subs.empty() ? "a" : NextLetterLabel(para.subs.back().number);
+    SubNode* letter = para.subs.empty() ? nullptr : &para.subs.back();
+    std::string expected_roman = "i";
+    bool has_romans = false;
+    if (letter != nullptr && !letter->children.empty()) {
+      has_romans = true;
+      expected_roman = ToLowerRoman(RomanValue(letter->children.back().number) + 1);
+    }
+    int depth = 0;
+    if (letter != nullptr && label == expected_roman && (has_romans || label != expected_letter)) {
+      depth = 2;
+    } else if (label == expected_letter) {
+      depth = 1;
+    } else if (para.subs.empty() && label.size() == 1 && label[0] > 'a' && label[0] <= 'c' &&
+               AtBoundary(k)) {
+      depth = 1;
+      findings_->Warning("SUBPARAGRAPH_LABEL_GAP",
+                         absl::StrCat("sub-paragraph (", label, ") is the first of its list"),
+                         body_[k].pieces.front());
+    }
+    if (depth == 0) return false;
+    SubNode sub;
+    sub.number = label;
+    AppendSpans(text_, pieces, &sub.spans);
+    if (depth == 1) {
+      para.subs.push_back(std::move(sub));
+    } else {
+      letter->children.push_back(std::move(sub));
+    }
+    sub_depth_ = depth;
+    last_kind_ = Sink::kSub;
+    return true;
+  }
+
+  void StartAnnex(size_t k) {
+    if (out_.annexes.empty()) out_.resolution_end = lines_[body_[k].line].begin;
+    AnnexNode a;
+    a.heading_spans = body_[k].pieces;
+    out_.annexes.push_back(std::move(a));
+    state_ = State::kAnnex;
+    last_kind_ = Sink::kAnnex;
+    annex_title_open_ = true;
+  }
+
+  size_t StepAnnex(size_t k) {
+    absl::string_view h = Head(k);
+    if (IsAnnexHeading(h) && body_[k].pieces.size() == 1 &&
+        (PrevEnds(k, ".") || body_[k].page_before)) {
+      StartAnnex(k);
+      return k;
+    }
+    AnnexNode& a = out_.annexes.back();
+    const bool starts_block = body_[k].blank_before || ParseParagraphNumber(h) ||
+                              ParseSubparagraphLabel(h) || StartsWithPreambularLead(h);
+    if (annex_title_open_) {
+      if (!starts_block || a.title_spans.empty()) {
+        if (!EndsWithAny(Last(k), ",;:.") && !ParseParagraphNumber(h) && a.title_spans.size() < 3) {
+          AppendSpans(text_, body_[k].pieces, &a.title_spans);
+          return k;
+        }
+      }
+      annex_title_open_ = false;
+    }
+    if (starts_block || a.paragraphs.empty()) a.paragraphs.emplace_back();
+    AppendSpans(text_, body_[k].pieces, &a.paragraphs.back());
+    return k;
+  }
+
+  absl::string_view text_;
+  const std::vector<Line>& lines_;
+  const Layout& layout_;
+  const Footnotes& footnotes_;
+  const FrontMatter& front_;
+  Findings* findings_;
+  std::vector<BodyLine> body_;
+  Structure out_;
+  State state_ = State::kPreamble;
+  Sink last_kind_ = Sink::kNone;
+  int sub_depth_ = 0;
+  int last_number_ = 0;
+  bool heading_since_number_ = false;
+  bool annex_title_open_ = false;
+};
+
+}  // namespace
+
+bool IsAnnexHeading(absl::string_view line) {
+  absl::string_view s = line;
+  absl::ConsumeSuffix(&s, "*");
+  if (s == "Annex" || s == "Annexes" || s == "ANNEX") return true;
+  if (!absl::ConsumePrefix(&s, "Annex ")) return false;
+  if (s.empty() || s.size() > 6) return false;
+  if (IsUpperRoman(s)) return true;
+  if (s.size() == 1 && IsUpper(s[0])) return true;
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
+                         const Layout& layout, const Footnotes& footnotes,
+                         const FrontMatter& front, Findings* findings) {
+  return StructureParser(text, lines, layout, footnotes, front, findings).Parse();
+}
+
+}  // namespace resolute

@@ -1,0 +1,53 @@
+// Parses resolution text files in-process and writes their JSON, for parser
+// development and scoring without a server:
+//
+//   resolute_parse --out_dir=DIR FILE...   # DIR/<file name without .txt>.json
+//   resolute_parse FILE                    # JSON on stdout
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "google/protobuf/util/json_util.h"
+#include "parser/parser.h"
+
+ABSL_FLAG(std::string, out_dir, "", "write one JSON file per input into this folder");
+ABSL_FLAG(bool, include_text, false, "include the normalised text in the JSON");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage("resolute_parse [--out_dir=DIR] FILE...");
+  std::vector<char*> args = absl::ParseCommandLine(argc, argv);
+  int failures = 0;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string path = args[i];
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    resolute::ParseOptions options;
+    options.include_text = absl::GetFlag(FLAGS_include_text);
+    auto result = resolute::ParseResolution(buffer.str(), options);
+    if (!result.ok()) {
+      std::cerr << path << ": " << result.status() << "\n";
+      ++failures;
+      continue;
+    }
+    std::string json;
+    google::protobuf::util::JsonPrintOptions print;
+    print.add_whitespace = true;
+    print.always_print_primitive_fields = true;
+    (void)google::protobuf::util::MessageToJsonString(*result, &json, print);
+    const std::string out_dir = absl::GetFlag(FLAGS_out_dir);
+    if (out_dir.empty()) {
+      std::cout << json;
+      continue;
+    }
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    const size_t dot = name.rfind('.');
+    if (dot != std::string::npos) name = name.substr(0, dot);
+    std::ofstream(out_dir + "/" + name + ".json") << json;
+  }
+  return failures == 0 ? 0 : 1;
+}
