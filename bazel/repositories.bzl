@@ -66,3 +66,46 @@ pkg_config_libraries = repository_rule(
     },
     local = True,
 )
+
+def _optional_corpus_impl(ctx):
+    """Exposes the shared evaluation corpus if this checkout has one.
+
+    The corpus lives outside the repository (`../shared/corpus` next to the
+    checkout on development and CI machines). Users' clones do not have it:
+    the repository is then empty and `:present` is false, and tests fall back
+    to the documents bundled in tests/testdata.
+    """
+    workspace = ctx.path(Label("//:WORKSPACE")).dirname
+    corpus = ctx.path("%s/%s" % (workspace, ctx.attr.relative_path))
+    present = corpus.exists
+    if present:
+        for entry in ["texts", "expected", "ids", "score.py"]:
+            ctx.symlink(corpus.get_child(entry), entry)
+    ctx.file("WORKSPACE", 'workspace(name = "%s")\n' % ctx.name)
+    ctx.file("BUILD.bazel", """
+package(default_visibility = ["//visibility:public"])
+
+# True if the shared corpus was found at {path}.
+CORPUS_PRESENT = {present}
+
+filegroup(
+    name = "texts",
+    srcs = glob(["texts/*.txt"]),
+)
+
+filegroup(
+    name = "expected",
+    srcs = glob(["expected/*.json"]),
+)
+
+filegroup(
+    name = "all",
+    srcs = glob(["texts/*.txt", "expected/*.json", "ids/*.txt", "score.py"]),
+)
+""".format(path = str(corpus), present = present))
+
+optional_corpus = repository_rule(
+    implementation = _optional_corpus_impl,
+    attrs = {"relative_path": attr.string(mandatory = True)},
+    local = True,
+)

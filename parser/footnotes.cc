@@ -138,7 +138,9 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   }
   const unsigned char before = line[q - 1];
   const std::string word = WordBefore(line, pos);
-  if (NumberTakingWords().contains(word)) return 0;
+  // "para. 33", "No. 2": a number after an abbreviation is a reference.
+  const bool abbreviation = before == '.' || absl::ascii_isalpha(before);
+  if (abbreviation && NumberTakingWords().contains(word)) return 0;
   if (IsClosingPunct(before) || before >= 0x80) return 2;
   if (absl::ascii_isalpha(before)) return 1;
   return 0;

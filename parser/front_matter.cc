@@ -257,6 +257,9 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
   }
 
   // Fill what can be derived.
+  if (fm.symbol.value.empty() && fm.body == v1::BODY_UNSPECIFIED && fm.intro_line >= 0) {
+    fm.body = BodyFromName(content(fm.intro_line));
+  }
   const std::string& sym = fm.symbol.value;
   if (absl::StartsWith(sym, "A/HRC/")) {
     fm.body = v1::BODY_HUMAN_RIGHTS_COUNCIL;
@@ -273,6 +276,12 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
   if (fm.kind == v1::DOCUMENT_KIND_UNSPECIFIED) {
     if (absl::StrContains(sym, "/RES/")) fm.kind = v1::DOCUMENT_KIND_RESOLUTION;
     if (absl::StrContains(sym, "/DEC/")) fm.kind = v1::DOCUMENT_KIND_DECISION;
+  }
+  if (sym.empty() && fm.body == v1::BODY_GENERAL_ASSEMBLY && !fm.number.value.empty() &&
+      IsDigit(fm.number.value[0])) {
+    // Older texts print only the number ("57/168."): the symbol follows from it.
+    fm.symbol.value = absl::StrCat("A/RES/", fm.number.value);
+    fm.symbol.spans = fm.number.spans;
   }
   if (fm.number.value.empty() && !sym.empty() && fm.body != v1::BODY_SECURITY_COUNCIL) {
     // "A/RES/78/100" -> "78/100".

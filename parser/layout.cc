@@ -170,6 +170,13 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
   FurnitureFinder finder(text, lines, front, title);
   std::vector<bool> page_start;
   finder.Mark(&layout.roles, &page_start);
+  // Where the text has page breaks ("\f", pdftotext), they alone say where
+  // pages start: such tools may print a page number above the footnotes.
+  bool has_breaks = false;
+  for (int i = begin; i < n && !has_breaks; ++i) has_breaks = lines[i].page_break;
+  if (has_breaks) {
+    for (int i = 0; i < n; ++i) page_start[i] = lines[i].page_break;
+  }
   for (int i = begin; i < n; ++i) {
     if (layout.roles[i] == LineRole::kFurniture || lines[i].page_break) {
       layout.has_page_furniture = true;

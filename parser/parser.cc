@@ -162,6 +162,7 @@ class Builder {
     }
     title_spans_ = Subtract(spans, footnotes_.cuts);
     out_->set_title(JoinSpans(text_, title_spans_));
+    SetSpans(title_spans_, out_->mutable_title_spans());
     if (!title_spans_.empty()) AddAnchor(title_spans_.front().begin, "title", -1);
   }
 

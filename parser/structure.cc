@@ -190,6 +190,9 @@ class StructureParser {
   // True if the text so far ends a clause, so a new paragraph may start.
   bool AtBoundary(size_t k) const {
     if (k == 0 || last_kind_ == Sink::kNone || last_kind_ == Sink::kHeading) return true;
+    // A paragraph whose number stood alone has no text yet.
+    if (last_kind_ == Sink::kParagraph && CurrentParaEmpty()) return false;
+    if (last_kind_ == Sink::kSub && CurrentSubEmpty()) return false;
     if (body_[k].blank_before) return true;
     return EndsWithAny(Last(k - 1), ",;:.");
   }
@@ -284,6 +287,16 @@ class StructureParser {
   enum class Sink { kNone, kParagraph, kSub, kTail, kHeading, kAnnex };
 
   ParaNode& CurrentPara() { return out_.paragraphs.back(); }
+  bool CurrentParaEmpty() const {
+    return out_.paragraphs.empty() ||
+           (out_.paragraphs.back().spans.empty() && out_.paragraphs.back().subs.empty());
+  }
+  bool CurrentSubEmpty() const {
+    if (out_.paragraphs.empty() || out_.paragraphs.back().subs.empty()) return true;
+    const SubNode& s = out_.paragraphs.back().subs.back();
+    if (sub_depth_ == 2 && !s.children.empty()) return s.children.back().spans.empty();
+    return s.spans.empty();
+  }
 
   SubNode* CurrentSub() {
     if (out_.paragraphs.empty() || CurrentPara().subs.empty()) return nullptr;

@@ -1,0 +1,75 @@
+#include "parser/normalize.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/parser/corpus_files.h"
+
+namespace resolute {
+namespace {
+
+struct NormalizeCase {
+  std::string input;
+  std::string expected;
+};
+
+TEST(NormalizeText, Table) {
+  const NormalizeCase cases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {"a\r\nb\rc", "a\nb\nc"},
+      {"trailing   \nspaces \t", "trailing\nspaces"},
+      {"tab\there", "tab here"},
+      {"no\xC2\xA0" "break", "no break"},                  // U+00A0
+      {"thin\xE2\x80\x89space", "thin space"},             // U+2009
+      {"soft\xC2\xADhyphen", "softhyphen"},                // U+00AD
+      {"zero\xE2\x80\x8Bwidth", "zerowidth"},              // U+200B
+      {"\xEF\xBB\xBF" "bom", "bom"},                          // U+FEFF
+      {"bell\x07" "char", "bellchar"},
+      {"page \fbreak", "page\fbreak"},
+      {"keep \xE2\x80\x9Cquotes\xE2\x80\x9D", "keep \xE2\x80\x9Cquotes\xE2\x80\x9D"},
+      {"line \n\n", "line\n\n"},
+  };
+  for (const NormalizeCase& c : cases) {
+    EXPECT_EQ(NormalizeText(c.input), c.expected) << "input: " << c.input;
+  }
+}
+
+TEST(NormalizeText, IsIdempotentOnTable) {
+  for (const char* s : {"a \r\n b\t\r", "x\xC2\xA0\xC2\xA0 \n", " \f \n", "\xC2\xAD \xC2\xAD\n"}) {
+    const std::string once = NormalizeText(s);
+    EXPECT_EQ(NormalizeText(once), once) << "input: " << s;
+  }
+}
+
+TEST(NormalizeText, IsIdempotentOnCorpus) {
+  for (const auto& doc : testing::CorpusDocuments()) {
+    const std::string once = NormalizeText(testing::ReadFile(doc.path));
+    EXPECT_EQ(NormalizeText(once), once) << doc.path;
+  }
+}
+
+TEST(FirstInvalidUtf8Offset, Table) {
+  const struct {
+    std::string input;
+    size_t offset;
+  } cases[] = {
+      {"", 0},
+      {"ascii", 5},
+      {"caf\xC3\xA9", 5},
+      {"\xE2\x80\x94 dash", 8},
+      {"\xF0\x9F\x98\x80", 4},           // U+1F600
+      {"ab\xFF" "cd", 2},                // invalid byte
+      {"ab\xC3", 2},                     // truncated sequence
+      {"\xC0\xAF", 0},                   // overlong "/"
+      {"x\xED\xA0\x80", 1},              // surrogate U+D800
+      {"\xF4\x90\x80\x80", 0},           // above U+10FFFF
+      {"ok\xE2\x28\xA1", 2},             // bad continuation
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(FirstInvalidUtf8Offset(c.input), c.offset) << "input size " << c.input.size();
+  }
+}
+
+}  // namespace
+}  // namespace resolute

@@ -1,0 +1,206 @@
+// End-to-end tests of the parser library on small texts and the seed
+// resolution: rejections, and the artefacts each stage must repair.
+#include "parser/parser.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "parser/source_text.h"
+#include "tests/parser/corpus_files.h"
+
+namespace resolute {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(ParseResolution, RejectsBadInput) {
+  const struct {
+    std::string input;
+    absl::StatusCode code;
+    std::string message;
+  } cases[] = {
+      {"", absl::StatusCode::kInvalidArgument, "content is empty"},
+      {" \n\t\n", absl::StatusCode::kInvalidArgument, "only whitespace"},
+      {"abc\xFF" "def", absl::StatusCode::kInvalidArgument, "invalid byte 0xff at byte offset 3"},
+      {"caf\xC3", absl::StatusCode::kInvalidArgument, "at byte offset 3"},
+      {std::string(101, 'x'), absl::StatusCode::kResourceExhausted,
+       "content is 101 bytes; the limit is 100 bytes"},
+  };
+  ParseOptions options;
+  options.max_input_bytes = 100;
+  for (const auto& c : cases) {
+    auto result = ParseResolution(c.input, options);
+    ASSERT_FALSE(result.ok()) << c.input;
+    EXPECT_EQ(result.status().code(), c.code) << c.input;
+    EXPECT_THAT(std::string(result.status().message()), HasSubstr(c.message));
+  }
+}
+
+TEST(ParseResolution, NeverFailsOnOddText) {
+  for (const char* text : {"x", "\n\n\f\nx", "1.", "(a)", "______\n1 note.", "The General Assembly,",
+                           "Annex\n\nAnnex", "__________\n1\n2\n3", "[footnoteRef:1] [1: x]"}) {
+    auto result = ParseResolution(text);
+    EXPECT_TRUE(result.ok()) << text << ": " << result.status();
+  }
+}
+
+// The seed resolution: no page furniture, footnote 1 cuts the fourth
+// preambular paragraph in two, footnote 2 comes after the closing lines.
+class SeedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string text =
+        testing::ReadFile(testing::RunfilePath("tests/testdata/corpus/A_RES_57_168.seed.txt"));
+    auto result = ParseResolution(text);
+    ASSERT_TRUE(result.ok()) << result.status();
+    r_ = *std::move(result);
+  }
+  v1::Resolution r_;
+};
+
+TEST_F(SeedTest, Metadata) {
+  EXPECT_EQ(r_.symbol(), "A/RES/57/168");
+  EXPECT_EQ(r_.body(), v1::BODY_GENERAL_ASSEMBLY);
+  EXPECT_EQ(r_.session(), "57");
+  EXPECT_EQ(r_.number(), "57/168");
+  EXPECT_THAT(r_.title(), HasSubstr("International cooperation in the fight against"));
+  EXPECT_EQ(r_.adoption().date(), "2002-12-18");
+  EXPECT_EQ(r_.adoption().meeting(), "77th plenary meeting");
+}
+
+TEST_F(SeedTest, FootnoteBlockInsideParagraphIsRejoined) {
+  ASSERT_EQ(r_.preambular_paragraphs_size(), 4);
+  const v1::PreambularParagraph& p4 = r_.preambular_paragraphs(3);
+  EXPECT_EQ(p4.lead_phrase(), "Reaffirming");
+  EXPECT_EQ(p4.text(),
+            "Reaffirming that the adoption of the Convention and the Protocols thereto is a "
+            "significant development in international criminal law and that they constitute "
+            "important instruments for effective international cooperation against "
+            "transnational organized crime,");
+  // Two pieces: before and after the footnote block.
+  EXPECT_EQ(p4.spans_size(), 2);
+}
+
+TEST_F(SeedTest, FootnotesAnchored) {
+  ASSERT_EQ(r_.footnotes_size(), 2);
+  EXPECT_EQ(r_.footnotes(0).marker(), "1");
+  EXPECT_EQ(r_.footnotes(0).text(),
+            "Formerly known as the Office for Drug Control and Crime Prevention.");
+  EXPECT_EQ(r_.footnotes(0).anchor_eid(), "preamble__para_2");
+  EXPECT_THAT(r_.preambular_paragraphs(1).footnote_markers(), ElementsAre("1"));
+  EXPECT_THAT(r_.preambular_paragraphs(1).text(), HasSubstr("Office on Drugs and Crime of the"));
+  EXPECT_EQ(r_.footnotes(1).marker(), "2");
+  EXPECT_EQ(r_.footnotes(1).text(), "E/CN.15/2002/10.");
+  EXPECT_EQ(r_.footnotes(1).anchor_eid(), "para_1");
+  EXPECT_THAT(r_.operative_paragraphs(0).footnote_markers(), ElementsAre("2"));
+}
+
+TEST_F(SeedTest, OperativeParagraphs) {
+  ASSERT_EQ(r_.operative_paragraphs_size(), 7);
+  EXPECT_EQ(r_.operative_paragraphs(0).number(), "1");
+  EXPECT_EQ(r_.operative_paragraphs(0).lead_phrase(), "Takes note with appreciation");
+  EXPECT_EQ(r_.operative_paragraphs(4).lead_phrase(), "Also welcomes");
+  EXPECT_EQ(r_.operative_paragraphs(6).eid(), "para_7");
+}
+
+TEST(ParseResolution, PageFurnitureAndNumbersOnTheirOwnLine) {
+  // pdftotext style: no blank lines, numbers alone on their line, a page
+  // break with a running header inside a paragraph, a spaced marker.
+  const std::string text =
+      "A/RES/79/9\nUnited Nations\nGeneral Assembly\nDistr.: General\n3 January 2025\n"
+      "Seventy-ninth session\nAgenda item 5\n"
+      "Resolution adopted by the General Assembly\non 2 January 2025\n"
+      "79/9.\nTesting the parser\nThe General Assembly,\n"
+      "Recalling its resolution 78/1 of 1 May 2024,\n"
+      "Noting the report of the Secretary-General, 1\n"
+      "1.\nRequests the Secretary-General to report on the\n"
+      "__________________\n1\nA/79/1.\n25-00001 (E)\n*2500001*\n"
+      "\fA/RES/79/9\nTesting the parser\n"
+      "implementation of this resolution;\n2.\nDecides to remain seized of the matter.\n"
+      "9th plenary meeting\n2 January 2025\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->symbol(), "A/RES/79/9");
+  EXPECT_EQ(r->title(), "Testing the parser");
+  EXPECT_EQ(r->distribution_date(), "2025-01-03");
+  EXPECT_EQ(r->adoption().date(), "2025-01-02");
+  EXPECT_EQ(r->adoption().meeting(), "9th plenary meeting");
+  EXPECT_EQ(r->agenda_item().number(), "5");
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_EQ(r->preambular_paragraphs(1).text(), "Noting the report of the Secretary-General,");
+  EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ElementsAre("1"));
+  ASSERT_EQ(r->operative_paragraphs_size(), 2);
+  EXPECT_EQ(r->operative_paragraphs(0).text(),
+            "Requests the Secretary-General to report on the implementation of this resolution;");
+  ASSERT_EQ(r->footnotes_size(), 1);
+  EXPECT_EQ(r->footnotes(0).text(), "A/79/1.");
+  EXPECT_EQ(r->operative_paragraphs(1).lead_phrase(), "Decides");
+}
+
+TEST(ParseResolution, DetachedFootnoteMarkersArePairedInOrder) {
+  // pdftotext prints some markers after all the texts of a block.
+  const std::string text =
+      "A/RES/79/8\n79/8.\nMarkers\nThe General Assembly,\n"
+      "Noting the first report, 1\nNoting the second report, 2\nNoting the third report, 3\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\nFirst note.\nSecond note.\n3\nThird note.\n1\n2\n"
+      "\fA/RES/79/8\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->footnotes_size(), 3);
+  EXPECT_EQ(r->footnotes(0).marker(), "1");
+  EXPECT_EQ(r->footnotes(0).text(), "First note.");
+  EXPECT_EQ(r->footnotes(1).text(), "Second note.");
+  EXPECT_EQ(r->footnotes(2).marker(), "3");
+  EXPECT_EQ(r->footnotes(2).text(), "Third note.");
+  EXPECT_EQ(r->footnotes(2).anchor_eid(), "preamble__para_3");
+}
+
+TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
+  const std::string text =
+      "The General Assembly,\nRecalling its work,\n"
+      "1. Decides:\n(a) To do one thing;\n(b) To do another, namely:\n(i) this;\n(ii) that;\n"
+      "(c) To continue;\n(h) skipped;\n"
+      "2. Requests a report.\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->operative_paragraphs_size(), 2);
+  const v1::OperativeParagraph& p = r->operative_paragraphs(0);
+  EXPECT_EQ(p.text(), "Decides:");
+  ASSERT_EQ(p.subparagraphs_size(), 3);
+  EXPECT_EQ(p.subparagraphs(1).number(), "b");
+  ASSERT_EQ(p.subparagraphs(1).subparagraphs_size(), 2);
+  EXPECT_EQ(p.subparagraphs(1).subparagraphs(1).number(), "ii");
+  EXPECT_EQ(p.subparagraphs(1).subparagraphs(1).eid(), "para_1__subpara_b__subpara_ii");
+  // "(h)" out of sequence is text of (c), not a new item.
+  EXPECT_EQ(p.subparagraphs(2).text(), "To continue; (h) skipped;");
+}
+
+TEST(ParseResolution, WordExportInlineFootnotes) {
+  const std::string text =
+      "Recalling the Agenda,[footnoteRef:1] [1:  Resolution 70/1.] \n"
+      "1.\tTakes note of the report;[footnoteRef:2] [2:  A/70/684.] \n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->preambular_paragraphs_size(), 1);
+  EXPECT_EQ(r->preambular_paragraphs(0).text(), "Recalling the Agenda,");
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ElementsAre("1"));
+  ASSERT_EQ(r->footnotes_size(), 2);
+  EXPECT_EQ(r->footnotes(1).text(), "A/70/684.");
+  EXPECT_EQ(r->footnotes(1).anchor_eid(), "para_1");
+}
+
+TEST(ParseResolution, OmitsTextWhenAsked) {
+  ParseOptions options;
+  options.include_text = false;
+  auto r = ParseResolution("The General Assembly,\nRecalling x,\n1. Decides y.\n", options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->text().empty());
+  EXPECT_EQ(r->operative_paragraphs_size(), 1);
+}
+
+}  // namespace
+}  // namespace resolute
