@@ -65,15 +65,19 @@ class FurnitureFinder {
     return IsPageNumberLine(c) || IsSymbolLine(c) || IsTitlePiece(c);
   }
 
+  // True if `c` is a piece of the title at word boundaries: a running title,
+  // or one line of a running title that wraps. A short piece (under 15
+  // bytes) must be where a wrapped title starts or ends ("of Korea").
   bool IsTitlePiece(absl::string_view c) const {
-    if (title_.empty() || c.size() < std::min<size_t>(15, title_.size())) return false;
+    if (title_.empty() || c.size() < 2) return false;
     const std::string piece = CollapseWhitespace(c);
+    const bool short_piece = piece.size() < std::min<size_t>(15, title_.size());
     size_t at = title_.find(piece);
     while (at != std::string::npos) {
-      const bool starts = at == 0 || title_[at - 1] == ' ';
       const size_t end = at + piece.size();
+      const bool starts = at == 0 || title_[at - 1] == ' ';
       const bool ends = end == title_.size() || title_[end] == ' ';
-      if (starts && ends) return true;
+      if (starts && ends && (!short_piece || at == 0 || end == title_.size())) return true;
       at = title_.find(piece, at + 1);
     }
     return false;
@@ -99,9 +103,19 @@ class FurnitureFinder {
       if (lines_[i].page_break) (*page_start)[i] = true;
       if ((*roles)[i] == LineRole::kFurniture || lines_[i].blank() || !IsStrong(i)) continue;
       int first = i, last = i;
+      // A page header prints the running title once: title lines beyond
+      // the title's length are text that happens to repeat its words.
+      size_t title_bytes = 0;
       auto absorbable = [&](int j) {
-        return (*roles)[j] != LineRole::kFront &&
-               (lines_[j].blank() || IsStrong(j) || IsWeak(j));
+        if ((*roles)[j] == LineRole::kFront) return false;
+        if (lines_[j].blank() || IsStrong(j)) return true;
+        if (!IsWeak(j)) return false;
+        if (IsTitlePiece(Content(j))) {
+          const size_t size = Content(j).size() + 1;
+          if (title_bytes + size > title_.size() + 2) return false;
+          title_bytes += size;
+        }
+        return true;
       };
       while (first - 1 >= begin_ && absorbable(first - 1) && !lines_[first].page_break) --first;
       while (last + 1 < n && absorbable(last + 1) && !lines_[last + 1].page_break) ++last;

@@ -83,6 +83,7 @@ class Builder {
     Title();
     Paragraphs();
     Headings();
+    Tables();
     FootnoteList();
     Annexes();
     Citations();
@@ -209,6 +210,7 @@ class Builder {
         m->set_text(text);
         SetSpans(p.spans, m->mutable_spans());
         if (!p.spans.empty()) AddAnchor(p.spans.front().begin, m->eid(), -1, out_->preambular_paragraphs_size() - 1);
+        paragraph_eids_.push_back(m->eid());
         cited_.push_back({p.spans, m->eid()});
         continue;
       }
@@ -223,6 +225,7 @@ class Builder {
       }
       for (int k = 2; !used.insert(eid).second; ++k) eid = absl::StrCat(eid, "_", k);
       m->set_eid(eid);
+      paragraph_eids_.push_back(eid);
       m->set_number(p.number);
       m->set_lead_phrase(text.substr(0, lead));
       m->set_text(text);
@@ -239,6 +242,19 @@ class Builder {
     // start at their first sub-paragraph; anchors must be in text order.
     std::stable_sort(anchors_.begin(), anchors_.end(),
                      [](const AnchorNode& a, const AnchorNode& b) { return a.pos < b.pos; });
+  }
+
+  void Tables() {
+    for (size_t i = 0; i < structure_.tables.size(); ++i) {
+      const TableNode& t = structure_.tables[i];
+      v1::Table* m = out_->add_tables();
+      m->set_eid(absl::StrCat("table_", i + 1));
+      if (t.paragraph >= 0 && t.paragraph < static_cast<int>(paragraph_eids_.size())) {
+        m->set_paragraph_eid(paragraph_eids_[t.paragraph]);
+      }
+      for (const Span& cell : t.cells) m->add_cells(JoinSpans(text_, {cell}));
+      SetSpans(t.cells, m->mutable_spans());
+    }
   }
 
   void Headings() {
@@ -374,6 +390,7 @@ class Builder {
   Findings* findings_;
   v1::Resolution* out_;
   std::vector<Span> title_spans_;
+  std::vector<std::string> paragraph_eids_;  // by Structure::paragraphs index
   std::vector<AnchorNode> anchors_;
   std::vector<std::pair<std::vector<Span>, std::string>> cited_;
 };

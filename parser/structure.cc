@@ -220,6 +220,13 @@ class StructureParser {
     return false;
   }
 
+  bool LooksLikeNumberedStart(size_t k) const {
+    auto num = ParseParagraphNumber(Head(k));
+    if (!num.has_value()) return false;
+    const int v = ToInt(num->number);
+    return v == 1 || v == last_number_ + 1;
+  }
+
   bool LooksLikeParagraphStart(size_t k) const {
     absl::string_view h = Head(k);
     auto num = ParseParagraphNumber(h);
@@ -248,22 +255,25 @@ class StructureParser {
         for (size_t p = 1; p < body_[k].pieces.size(); ++p) heading->title_spans.push_back(body_[k].pieces[p]);
       }
       size_t used = 1;
-      // Title lines after the label, up to the next paragraph.
-      while (k + used < body_.size() && used <= 4 && !LooksLikeParagraphStart(k + used) &&
-             !MatchHeadingLabel(Head(k + used)) && !ParseSubparagraphLabel(Head(k + used))) {
-        if (!bare && !action_like) break;
-        if (EndsWithAny(Last(k + used), ",;")) return bare ? 0 : 1;
-        AppendSpans(text_, body_[k + used].pieces, &heading->title_spans);
+      if (bare && k + 1 < body_.size() && !LooksLikeNumberedStart(k + 1) &&
+          !MatchHeadingLabel(Head(k + 1))) {
+        // The title line after a bare label is taken whatever its first word
+        // ("Addressing the deteriorating conditions ...").
+        AppendSpans(text_, body_[k + 1].pieces, &heading->title_spans);
         ++used;
-        if (bare && !action_like) break;  // one title line after a bare label
       }
-      if (bare && k + used < body_.size() && used <= 3 && !LooksLikeParagraphStart(k + used) &&
-          !MatchHeadingLabel(Head(k + used))) {
-        // Long titles wrap: "Special subjects relating to ...\nfor 2024".
-        if (!EndsWithAny(Last(k + used), ",;:.")) {
-          AppendSpans(text_, body_[k + used].pieces, &heading->title_spans);
-          ++used;
+      // Further title lines: a title wraps until a blank line, a line that
+      // ends a clause, or the start of a paragraph.
+      while ((bare || action_like) && k + used < body_.size() && used <= 5) {
+        const size_t j = k + used;
+        if (EndsWithAny(Last(j - 1), ",;:.")) break;
+        if (body_[j].blank_before || body_[j].page_before || LooksLikeParagraphStart(j) ||
+            MatchHeadingLabel(Head(j)) || ParseSubparagraphLabel(Head(j))) {
+          break;
         }
+        if (EndsWithAny(Last(j), ",;")) break;
+        AppendSpans(text_, body_[j].pieces, &heading->title_spans);
+        ++used;
       }
       return used;
     }
@@ -388,6 +398,11 @@ class StructureParser {
       return k;
     }
 
+    if (k > 0 && PrevEnds(k, ":") && !out_.paragraphs.empty() &&
+        (last_kind_ == Sink::kParagraph || last_kind_ == Sink::kSub) && TableStartsAt(k)) {
+      return ConsumeTable(k);
+    }
+
     if (auto num = ParseParagraphNumber(h); num.has_value()) {
       const int v = ToInt(num->number);
       absl::string_view rest = h.substr(num->text_offset);
@@ -423,8 +438,16 @@ class StructureParser {
         StartParagraph(ParagraphKind::kPreambular, "", bl.pieces);
         return k;
       }
+      // Unnumbered operative paragraphs: after the preamble or a heading, or
+      // after another unnumbered one (sections without numbers).
+      const bool after_unnumbered = last_kind_ == Sink::kParagraph &&
+                                    CurrentPara().kind == ParagraphKind::kOperative &&
+                                    CurrentPara().number.empty() && PrevEnds(k, ".;");
+      const bool after_preamble = last_kind_ == Sink::kParagraph &&
+                                  CurrentPara().kind == ParagraphKind::kPreambular;
       if (StartsWithOperativeLead(h) &&
-          (state_ == State::kPreamble || (bl.blank_before && PrevEnds(k, ".;")))) {
+          (state_ == State::kPreamble || after_preamble || after_unnumbered ||
+           last_kind_ == Sink::kHeading || (bl.blank_before && PrevEnds(k, ".;")))) {
         state_ = State::kOperative;
         StartParagraph(ParagraphKind::kOperative, "", bl.pieces);
         return k;
@@ -440,6 +463,64 @@ class StructureParser {
     }
     Append(k);
     return k;
+  }
+
+  // A table cell: a short line that ends no clause and opens no paragraph.
+  bool IsCellLike(size_t k) const {
+    absl::string_view h = Head(k);
+    return body_[k].pieces.size() == 1 && h.size() <= 100 && !EndsWithAny(h, ",;") &&
+           !ParseSubparagraphLabel(h) && !LooksLikeNumberedStart(k) && !IsMeetingLine(h);
+  }
+
+  // A number, amount, percentage or dash standing alone in a cell.
+  static bool IsNumericCell(absl::string_view h) {
+    bool digit = false;
+    for (char c : h) {
+      if (IsDigit(c)) {
+        digit = true;
+      } else if (c != '.' && c != ',' && c != '%' && c != ' ' && c != '(' && c != ')' &&
+                 c != '-' && c != '/') {
+        return false;
+      }
+    }
+    return digit || h == "-" || h == "\xE2\x80\x93";
+  }
+
+  // After a line ending with ":", a run of cell-like lines with numbers in
+  // it is a table, not text.
+  bool TableStartsAt(size_t k) const {
+    size_t cells = 0, numeric = 0;
+    for (size_t j = k; j < body_.size() && j < k + 16; ++j) {
+      if (!IsCellLike(j)) break;
+      ++cells;
+      numeric += IsNumericCell(Head(j));
+    }
+    // "... set forth in the table below:" announces one.
+    const bool announced = absl::StrContains(Last(k - 1), "table");
+    return cells >= 4 && (numeric >= 1 || announced);
+  }
+
+  size_t ConsumeTable(size_t k) {
+    TableNode table;
+    table.paragraph = static_cast<int>(out_.paragraphs.size()) - 1;
+    size_t j = k;
+    for (; j < body_.size(); ++j) {
+      absl::string_view h = Head(j);
+      if (LooksLikeNumberedStart(j) || IsMeetingLine(h) || IsAnnexHeading(h)) break;
+      if (auto label = MatchHeadingLabel(h); label.has_value() && label->title_at >= h.size() &&
+                                            IsUpperRoman(label->label)) {
+        break;
+      }
+      if (j > k && PrevEnds(j, ".;") && (StartsWithOperativeLead(h) || StartsWithPreambularLead(h))) {
+        break;
+      }
+      for (const Span& p : body_[j].pieces) table.cells.push_back(p);
+    }
+    findings_->Info("TABLE", absl::StrCat("a table of ", table.cells.size(),
+                                          " cells was kept apart from the paragraph text"),
+                    body_[k].pieces.front());
+    out_.tables.push_back(std::move(table));
+    return j - 1;
   }
 
   bool StartSub(const std::string& label, std::vector<Span> pieces, size_t k) {

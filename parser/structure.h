@@ -49,6 +49,12 @@ struct HeadingNode {
   int next_paragraph = -1;        // index into Structure::paragraphs, or -1
 };
 
+// A table inside the resolution proper: its cells, one per line.
+struct TableNode {
+  std::vector<Span> cells;
+  int paragraph = -1;  // index into Structure::paragraphs it follows
+};
+
 // An annex after the resolution.
 struct AnnexNode {
   std::vector<Span> heading_spans;  // "Annex II"
@@ -60,6 +66,7 @@ struct AnnexNode {
 struct Structure {
   std::vector<ParaNode> paragraphs;  // document order, both kinds
   std::vector<HeadingNode> headings;
+  std::vector<TableNode> tables;
   std::vector<AnnexNode> annexes;
   FrontField meeting;  // "45th plenary meeting"
   FrontField date;     // ISO 8601 date under the meeting line

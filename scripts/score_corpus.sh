@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Structures the shared evaluation corpus through the real server and the
+# reference client, then scores each extraction variant with the corpus
+# scorer and its thresholds (tests/corpus_thresholds.txt).
+#
+#   scripts/score_corpus.sh [OUT_DIR]      # default out/corpus
+#
+# The corpus is not part of this repository: it is read from
+# $RESOLUTE_CORPUS, default ../shared/corpus next to the checkout. Without
+# it, the script says so and exits 0. For every scored set it appends a line
+# "corpus-<set> PASS|FAIL" to OUT_DIR/checks.txt.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+corpus=${RESOLUTE_CORPUS:-$root/../shared/corpus}
+out=${1:-$root/out/corpus}
+
+if [[ ! -f "$corpus/score.py" ]]; then
+  echo "corpus-wide scoring skipped: no corpus at $corpus (set RESOLUTE_CORPUS)"
+  exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
+bazel build //service:resolute_server //client:resolute >/dev/null 2>&1 || {
+  echo "corpus scoring: build failed"; exit 1; }
+server=$root/bazel-bin/service/resolute_server
+client=$root/bazel-bin/client/resolute
+
+rm -rf "$out"
+mkdir -p "$out"
+log=$out/server.log
+"$server" --port=0 --address=127.0.0.1 >"$out/server.out" 2>"$log" &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
+port=""
+for _ in $(seq 1 100); do
+  port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$out/server.out" | head -n1)
+  [[ -n "$port" ]] && break
+  sleep 0.1
+done
+if [[ -z "$port" ]]; then
+  echo "corpus scoring: the server did not start"; cat "$log"; exit 1
+fi
+
+# thresholds: one line per set: NAME IDS_FILE FLAGS...
+status=0
+while read -r set ids flags; do
+  [[ -z "$set" || "$set" == \#* ]] && continue
+  dir=$out/$set
+  mkdir -p "$dir/raw"
+  files=()
+  while read -r id; do
+    [[ -z "$id" || "$id" == \#* ]] && continue
+    if [[ "$set" == other ]]; then files+=("$corpus/texts/$id.txt");
+    else files+=("$corpus/texts/$id.$set.txt"); fi
+  done < "$corpus/ids/$ids"
+  "$client" parse --server "127.0.0.1:$port" --out "$dir/raw" "${files[@]}" >/dev/null
+  # The client names outputs after the input file: A_RES_78_100.pymupdf.json.
+  for f in "$dir"/raw/*.json; do
+    base=$(basename "$f" .json)
+    mv "$f" "$dir/${base%.$set}.json"
+  done
+  rmdir "$dir/raw"
+  echo "== corpus $set ($ids): ${#files[@]} documents"
+  # shellcheck disable=SC2086
+  if python3 "$corpus/score.py" --expected "$corpus/expected" --actual "$dir" \
+      --ids "$corpus/ids/$ids" --json "$out/report_$set.json" $flags > "$out/score_$set.txt"; then
+    echo "corpus-$set PASS" >> "$out/checks.txt"
+  else
+    echo "corpus-$set FAIL" >> "$out/checks.txt"
+    status=1
+  fi
+  grep -E 'THRESHOLD NOT MET' "$out/score_$set.txt" || true
+  tail -n 1 "$out/score_$set.txt"
+done < tests/corpus_thresholds.txt
+exit $status
