@@ -18,14 +18,16 @@ struct Token {
   int begin = 0;  // absolute offset
 };
 
-std::vector<Token> Tokenize(absl::string_view text, Span span) {
+std::vector<Token> Tokenize(absl::string_view text, const std::vector<Span>& spans) {
   std::vector<Token> tokens;
-  int i = span.begin;
-  while (i < span.end) {
-    while (i < span.end && IsSpace(text[i])) ++i;
-    const int b = i;
-    while (i < span.end && !IsSpace(text[i])) ++i;
-    if (i > b) tokens.push_back(Token{text.substr(b, i - b), b});
+  for (const Span& span : spans) {
+    int i = span.begin;
+    while (i < span.end) {
+      while (i < span.end && IsSpace(text[i])) ++i;
+      const int b = i;
+      while (i < span.end && !IsSpace(text[i])) ++i;
+      if (i > b) tokens.push_back(Token{text.substr(b, i - b), b});
+    }
   }
   return tokens;
 }
@@ -93,27 +95,92 @@ bool AllDigits(absl::string_view s) {
 enum class Issuer { kDefault, kGeneralAssembly, kSecurityCouncil, kEcosoc, kHumanRights, kOther };
 
 Issuer IssuerBefore(const std::vector<Token>& tokens, size_t at) {
-  // Look at up to five words before "resolution(s)".
+  // The nearest body named in the ten words before "resolution(s)":
+  // "Human Rights Council resolutions, in particular resolutions 7/34".
   std::string before;
-  for (size_t k = at >= 5 ? at - 5 : 0; k < at; ++k) absl::StrAppend(&before, tokens[k].text, " ");
-  auto ends_with = [&](absl::string_view name) {
-    return absl::EndsWith(before, absl::StrCat(name, " "));
+  for (size_t k = at >= 10 ? at - 10 : 0; k < at; ++k) absl::StrAppend(&before, tokens[k].text, " ");
+  struct Name {
+    absl::string_view text;
+    Issuer issuer;
   };
-  if (ends_with("General Assembly") || ends_with("Assembly")) return Issuer::kGeneralAssembly;
-  if (ends_with("Security Council")) return Issuer::kSecurityCouncil;
-  if (ends_with("Economic and Social Council")) return Issuer::kEcosoc;
-  if (ends_with("Human Rights Council")) return Issuer::kHumanRights;
-  if (ends_with("Council") || ends_with("Board") || ends_with("Commission") ||
-      ends_with("Conference") || ends_with("Organization") || ends_with("Committee") ||
-      ends_with("Assembly,")) {
-    return Issuer::kOther;
+  static constexpr Name kNames[] = {
+      {"General Assembly", Issuer::kGeneralAssembly},
+      {"the Assembly", Issuer::kGeneralAssembly},
+      {"Security Council", Issuer::kSecurityCouncil},
+      {"Economic and Social Council", Issuer::kEcosoc},
+      {"Human Rights Council", Issuer::kHumanRights},
+      {"Council", Issuer::kOther},
+      {"Board", Issuer::kOther},
+      {"Commission", Issuer::kOther},
+      {"Conference", Issuer::kOther},
+      {"Organization", Issuer::kOther},
+      {"Committee", Issuer::kOther},
+      {"Assembly", Issuer::kGeneralAssembly},  // "of Assembly resolutions"; see below
+      {"Parties", Issuer::kOther},
+      {"Meeting", Issuer::kOther},
+  };
+  // Only names right before the word, or before "resolution(s), in
+  // particular"; a name further back that a sentence end separates is not.
+  size_t best_at = std::string::npos;
+  Issuer best = Issuer::kDefault;
+  for (const Name& n : kNames) {
+    size_t pos = before.rfind(std::string(n.text));
+    if (pos == std::string::npos) continue;
+    // Prefer the longest name ending at the same place ("General Assembly"
+    // over "Assembly").
+    if (best_at == std::string::npos || pos + n.text.size() > best_at) {
+      best_at = pos + n.text.size();
+      best = n.issuer;
+    }
   }
-  return Issuer::kDefault;
+  if (best_at == std::string::npos) return Issuer::kDefault;
+  // "World Health Assembly", "Environment Assembly": a capitalised word
+  // before "Assembly" names another assembly (but not "General").
+  if (best == Issuer::kGeneralAssembly && best_at >= 9 &&
+      absl::string_view(before).substr(best_at - 8, 8) == "Assembly") {
+    absl::string_view head = absl::string_view(before).substr(0, best_at - 8);
+    while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+    size_t b = head.rfind(' ');
+    absl::string_view prev = b == absl::string_view::npos ? head : head.substr(b + 1);
+    if (!prev.empty() && IsUpper(prev[0]) && prev != "General") best = Issuer::kOther;
+  }
+  absl::string_view rest = absl::string_view(before).substr(best_at);
+  // The name must be followed only by "resolution(s)" words, "its", commas,
+  // "in particular", "and", "including", "of" ... not a full stop or ";".
+  if (rest.find(';') != absl::string_view::npos || rest.find(". ") != absl::string_view::npos) {
+    return Issuer::kDefault;
+  }
+  // Names followed by other nouns ("Council decision 2019/201 and
+  // resolutions") still apply; keep the window short for "Other" bodies.
+  if (best == Issuer::kOther && rest.size() > 2) return Issuer::kDefault;
+  return best;
+}
+
+// "A", "I", "AA": the part of a resolution adopted in parts.
+bool IsPartLetter(absl::string_view p) {
+  return (p.size() == 1 && IsUpper(p[0])) || (p.size() == 2 && IsUpper(p[0]) && p[1] == p[0]);
+}
+
+// "77/300": a General Assembly style resolution number.
+bool IsResolutionNumber(absl::string_view t) {
+  const size_t slash = t.find('/');
+  return slash != absl::string_view::npos && slash > 0 && AllDigits(t.substr(0, slash)) &&
+         AllDigits(t.substr(slash + 1));
+}
+
+// Qualifiers printed after a symbol that belong to it: "(Sect. 2)",
+// "(Part I)", "(Vol. I)", "(Parts I and II)", "(Introduction)".
+bool IsQualifierStart(absl::string_view t) {
+  for (absl::string_view q : {"(Sect.", "(Part", "(Parts", "(Vol.", "(Introduction)", "(Chap."}) {
+    if (absl::StartsWith(t, q)) return true;
+  }
+  return false;
 }
 
 class Scanner {
  public:
-  Scanner(absl::string_view text, Span span) : text_(text), tokens_(Tokenize(text, span)) {}
+  Scanner(absl::string_view text, const std::vector<Span>& spans)
+      : text_(text), tokens_(Tokenize(text, spans)) {}
 
   std::vector<CitationMention> Run() {
     for (size_t k = 0; k < tokens_.size(); ++k) {
@@ -122,22 +189,56 @@ class Scanner {
         k = ResolutionList(k);
         continue;
       }
-      if (t.find('/') != absl::string_view::npos) Explicit(k);
+      if (t.find('/') != absl::string_view::npos) k = Explicit(k);
     }
     return std::move(out_);
   }
 
  private:
-  void Explicit(size_t k) {
+  // A symbol written out at token k; returns the last token used.
+  size_t Explicit(size_t k) {
     size_t off = 0;
     absl::string_view s = StripToken(tokens_[k].text, &off);
-    if (!IsDocumentSymbol(s)) return;
-    CitationMention m;
-    m.symbol = std::string(s);
-    m.span = Span{tokens_[k].begin + static_cast<int>(off),
-                  tokens_[k].begin + static_cast<int>(off + s.size())};
-    m.date = DateAfter(k + 1);
-    out_.push_back(std::move(m));
+    std::vector<absl::string_view> parts;
+    // "A/50/60-S/1995/1": a document issued under two symbols.
+    for (size_t d = s.find('-'); d != absl::string_view::npos; d = s.find('-', d + 1)) {
+      absl::string_view a = s.substr(0, d), b = s.substr(d + 1);
+      if (!b.empty() && IsUpper(b[0]) && IsDocumentSymbol(a) && IsDocumentSymbol(b)) {
+        parts = {a, b};
+        break;
+      }
+    }
+    if (parts.empty()) {
+      if (!IsDocumentSymbol(s)) return k;
+      parts.push_back(s);
+    }
+    size_t last = k;
+    std::string qualifier;
+    // "A/78/6 (Sect. 2)": the bracket may span a few words.
+    if (parts.size() == 1 && k + 1 < tokens_.size() && IsQualifierStart(tokens_[k + 1].text)) {
+      for (size_t j = k + 1; j < tokens_.size() && j < k + 6; ++j) {
+        absl::StrAppend(&qualifier, tokens_[j].text);
+        const size_t close = qualifier.find(')');
+        if (close != std::string::npos) {
+          qualifier.resize(close + 1);
+          last = j;
+          break;
+        }
+      }
+      if (last == k) qualifier.clear();
+    }
+    for (absl::string_view symbol : parts) {
+      CitationMention m;
+      m.symbol = absl::StrCat(symbol, qualifier);
+      const int b = tokens_[k].begin + static_cast<int>(off + (symbol.data() - s.data()));
+      m.span = Span{b, b + static_cast<int>(symbol.size())};
+      if (!qualifier.empty()) {
+        m.span.end = tokens_[last].begin + static_cast<int>(tokens_[last].text.find(')') + 1);
+      }
+      m.date = DateAfter(last + 1);
+      out_.push_back(std::move(m));
+    }
+    return last;
   }
 
   // "of 14 December 1960" starting at token k.
@@ -153,6 +254,44 @@ class Scanner {
     return "";
   }
 
+  // The index of the next "N/N of <date>" item within the clause that
+  // starts at token j, after "," or "and"; 0 if there is none.
+  size_t NextDatedItem(size_t j) const {
+    for (size_t i = j; i < tokens_.size() && i < j + 30; ++i) {
+      absl::string_view t = tokens_[i].text;
+      if (t.back() == ';' || (t.back() == '.' && t.size() > 3) || t == "resolution" ||
+          t == "resolutions" || t == "decision" || t == "decisions") {
+        return 0;
+      }
+      if (i == 0 || !(tokens_[i - 1].text.back() == ',' || tokens_[i - 1].text == "and")) continue;
+      size_t off = 0;
+      if (IsResolutionNumber(StripToken(t, &off)) && !DateAfter(i + 1).empty()) return i;
+    }
+    return 0;
+  }
+
+  // Tokens from j that name parts: "A", "A to C", "A-C", "A and B".
+  size_t PartsAt(size_t j, std::string* part) const {
+    if (j >= tokens_.size()) return 0;
+    size_t off = 0;
+    absl::string_view p = StripToken(tokens_[j].text, &off);
+    if (p.size() == 3 && IsUpper(p[0]) && p[1] == '-' && IsUpper(p[2])) {
+      *part = std::string(p);
+      return 1;
+    }
+    if (!IsPartLetter(p)) return 0;
+    *part = std::string(p);
+    if (tokens_[j].text.size() == p.size() && j + 2 < tokens_.size() &&
+        (tokens_[j + 1].text == "to" || tokens_[j + 1].text == "and")) {
+      absl::string_view q = StripToken(tokens_[j + 2].text, &off);
+      if (IsPartLetter(q) && q > p) {
+        absl::StrAppend(part, "-", q);
+        return 3;
+      }
+    }
+    return 1;
+  }
+
   // Parses the list after "resolution(s)" at k; returns the last token used.
   size_t ResolutionList(size_t k) {
     const Issuer issuer = IssuerBefore(tokens_, k);
@@ -163,6 +302,7 @@ class Scanner {
       absl::string_view raw = tokens_[j].text;
       absl::string_view num = StripToken(raw, &off);
       std::optional<std::string> symbol;
+      std::string part;
       size_t used = 1;
       const size_t slash = num.find('/');
       if (slash != absl::string_view::npos && slash > 0) {
@@ -171,35 +311,26 @@ class Scanner {
         if (ga_session && AllDigits(b)) {
           const bool year = a.size() == 4 && AllDigits(a) && a >= "1946";
           std::string prefix = "A/RES/";
-          if (issuer == Issuer::kEcosoc || (issuer == Issuer::kDefault && year)) prefix = "E/RES/";
-          if (issuer == Issuer::kHumanRights) prefix = "A/HRC/RES/";
-          if (issuer == Issuer::kSecurityCouncil || issuer == Issuer::kOther) {
-            prefix.clear();
+          if (issuer == Issuer::kEcosoc || (issuer != Issuer::kHumanRights &&
+                                            issuer != Issuer::kGeneralAssembly && year)) {
+            prefix = "E/RES/";
           }
+          if (issuer == Issuer::kHumanRights) prefix = "A/HRC/RES/";
+          if (issuer == Issuer::kOther) prefix.clear();
           if (!prefix.empty()) {
-            std::string part;
-            // "75/253 A" or "75/253 A,": a part letter.
-            if (j + 1 < tokens_.size() && raw.size() == num.size() + off) {
-              size_t poff = 0;
-              absl::string_view p = StripToken(tokens_[j + 1].text, &poff);
-              if (p.size() == 1 && IsUpper(p[0]) && p != "I") {
-                part = std::string(p);
-                used = 2;
-              }
-            }
-            symbol = absl::StrCat(prefix, num, part);
+            if (raw.size() == num.size() + off) used += PartsAt(j + 1, &part);
+            symbol = absl::StrCat(prefix, num);
           }
         }
       } else if (AllDigits(num) && j + 1 < tokens_.size()) {
-        size_t poff = 0;
-        absl::string_view paren = StripToken(tokens_[j + 1].text, &poff);
-        absl::string_view raw_paren = tokens_[j + 1].text;
-        if (!IsParenthesizedSession(paren)) {
-          // StripToken keeps "(XV)" whole only if balanced; retry raw.
-          paren = raw_paren;
-          while (!paren.empty() && (paren.back() == ',' || paren.back() == ';' || paren.back() == '.')) {
-            paren.remove_suffix(1);
-          }
+        // "1514 (XV)", "2334 (2016)", "217 A (III)".
+        size_t p = j + 1;
+        std::string letter;
+        if (PartsAt(p, &letter) == 1 && raw.size() == num.size() + off) ++p;
+        absl::string_view paren = p < tokens_.size() ? tokens_[p].text : absl::string_view();
+        while (!paren.empty() && (paren.back() == ',' || paren.back() == ';' || paren.back() == '.' ||
+                                  paren.back() == ':')) {
+          paren.remove_suffix(1);
         }
         if (IsParenthesizedSession(paren)) {
           const bool year = IsDigit(paren[1]);
@@ -208,23 +339,44 @@ class Scanner {
           } else if (!year && issuer != Issuer::kOther && issuer != Issuer::kSecurityCouncil) {
             symbol = absl::StrCat("A/RES/", num, paren);
           }
-          used = 2;
+          part = letter;
+          used = p - j + 1;
         }
       }
       if (!symbol.has_value()) break;
       CitationMention m;
       m.symbol = *symbol;
+      m.part = part;
       const Token& end_tok = tokens_[j + used - 1];
       m.span = Span{tokens_[j].begin + static_cast<int>(off),
                     end_tok.begin + static_cast<int>(end_tok.text.size())};
-      m.date = DateAfter(j + used);
+      while (m.span.end > m.span.begin && (text_[m.span.end - 1] == ',' || text_[m.span.end - 1] == ';' ||
+                                           text_[m.span.end - 1] == '.')) {
+        --m.span.end;
+      }
       last = j + used - 1;
       j += used;
+      m.date = DateAfter(j);
       if (!m.date.empty()) {
         j += 4;  // "of 14 December 1960"
         last = j - 1;
       }
       out_.push_back(std::move(m));
+      // "59/276, section XI, of 23 December 2004": a section named after an item.
+      if (j + 1 < tokens_.size() && tokens_[j].text == "section" && DateAfter(j + 2).size() > 0) {
+        m.date = DateAfter(j + 2);
+        j += 6;
+        last = j - 1;
+      }
+      // "para. 10," / "paras. 3 and 4," after an item.
+      if (j + 1 < tokens_.size() && (tokens_[j].text == "para." || tokens_[j].text == "paras.")) {
+        ++j;
+        while (j < tokens_.size() && (IsDigit(tokens_[j].text[0]) || tokens_[j].text == "and")) {
+          last = j;
+          ++j;
+          if (tokens_[last].text.back() == ',') break;
+        }
+      }
       // Separators: "," (already stripped), "and", ", and".
       const absl::string_view prev = tokens_[last].text;
       if (j < tokens_.size() && tokens_[j].text == "and") {
@@ -232,7 +384,13 @@ class Scanner {
         continue;
       }
       if (!prev.empty() && prev.back() == ',') continue;
-      break;
+      // An item described by a phrase ("77/172 of 14 December 2022 on
+      // sustainable mountain development, 77/286 of 16 May 2023"): the list
+      // goes on at the next dated number after a comma or "and" in the same
+      // clause.
+      const size_t next = NextDatedItem(j);
+      if (next == 0) break;
+      j = next;
     }
     return last;
   }
@@ -271,8 +429,12 @@ bool IsDocumentSymbol(absl::string_view token) {
   return digit;
 }
 
+std::vector<CitationMention> FindCitations(absl::string_view text, const std::vector<Span>& spans) {
+  return Scanner(text, spans).Run();
+}
+
 std::vector<CitationMention> FindCitations(absl::string_view text, Span span) {
-  return Scanner(text, span).Run();
+  return Scanner(text, {span}).Run();
 }
 
 }  // namespace resolute

@@ -105,6 +105,21 @@ bool IsClosingPunct(unsigned char c) {
          c == '\'';
 }
 
+// True if the four digits before `pos` are a year closing a date
+// ("12 July 2021" + marker "5" printed as "20215").
+bool GluedToYear(absl::string_view line, size_t pos) {
+  if (pos < 6 || line[pos - 5] != ' ') return false;
+  absl::string_view year = line.substr(pos - 4, 4);
+  for (char c : year) {
+    if (!IsDigit(c)) return false;
+  }
+  if (year < "1900" || year > "2099") return false;
+  size_t e = pos - 5;
+  size_t b = e;
+  while (b > 0 && line[b - 1] != ' ') --b;
+  return IsMonthName(line.substr(b, e - b));
+}
+
 // How likely `line[pos, pos + m.size())` is the footnote marker `m`: 3 glued
 // to a word or punctuation, 2 after punctuation and a space, 1 after a word
 // and a space, 0 not a marker.
@@ -120,6 +135,7 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
     if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) return 0;
   }
   const unsigned char prev = line[pos - 1];
+  if (IsDigit(prev) && GluedToYear(line, pos)) return 3;
   if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' || prev == '.' && pos >= 2 && IsDigit(line[pos - 2])) {
     return 0;
   }

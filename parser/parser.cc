@@ -350,11 +350,12 @@ class Builder {
   void Citations() {
     absl::flat_hash_map<std::string, int> index;
     for (const auto& [spans, eid] : cited_) {
-      for (const Span& s : spans) {
-        for (CitationMention& mention : FindCitations(text_, s)) {
+      {
+        for (CitationMention& mention : FindCitations(text_, spans)) {
           auto [it, inserted] = index.emplace(mention.symbol, out_->citations_size());
           v1::Citation* c = inserted ? out_->add_citations() : out_->mutable_citations(it->second);
           if (inserted) c->set_symbol(mention.symbol);
+          if (!mention.part.empty() && c->parts().empty()) c->set_parts(mention.part);
           if (c->date().empty()) c->set_date(mention.date);
           if (c->cited_by_eids().empty() ||
               c->cited_by_eids(c->cited_by_eids_size() - 1) != eid) {

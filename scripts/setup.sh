@@ -16,7 +16,7 @@ packages=(
   netcat-openbsd zip
 )
 if [[ "${1:-}" == "--deploy" ]]; then
-  packages+=(podman runc debootstrap kubernetes-client nodejs npm)
+  packages+=(podman runc debootstrap)
 fi
 
 missing=()
