@@ -153,6 +153,15 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
     return 0;
   }
   const unsigned char before = line[q - 1];
+  // "16 April 2004 4": a marker after the year of a date; "for 2023 1 and":
+  // after a year.
+  if (IsDigit(before) && GluedToYear(line, q)) return 2;
+  if (IsDigit(before) && q >= 4 && (q == 4 || line[q - 5] == ' ')) {
+    absl::string_view year = line.substr(q - 4, 4);
+    if (year >= "1900" && year <= "2099" && year.find_first_not_of("0123456789") == year.npos) {
+      return 1;
+    }
+  }
   const std::string word = WordBefore(line, pos);
   // "para. 33", "No. 2": a number after an abbreviation is a reference.
   const bool abbreviation = before == '.' || absl::ascii_isalpha(before);

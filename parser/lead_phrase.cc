@@ -153,8 +153,7 @@ const WordSet& AttitudeNouns() {
       "condolences", "alarm",       "satisfaction", "solidarity",  "thanks",
       "determination", "readiness", "willingness",  "wish",        "view",
       "dismay",      "outrage",     "disappointment", "frustration", "indignation",
-      "admiration",  "recognition", "confidence",   "resolve",     "opposition",
-      "condemnation", "endorsement", "encouragement", "welcome",    "sorrow"};
+      "admiration",  "confidence",  "resolve",      "opposition",  "sorrow"};
   return *s;
 }
 
@@ -255,14 +254,28 @@ size_t SkipLeadingAdverbs(const std::vector<Word>& w, size_t i) {
   return i;
 }
 
-// Modifiers that may follow the head or its complement.
-size_t SkipTrailingModifiers(const std::vector<Word>& w, size_t i) {
+// Modifiers that may follow the head or its complement. After an operative
+// verb "further" and "in particular" belong to what follows ("Encourages
+// further efforts", "Regrets further that"); after a preambular head they are
+// part of the phrase ("Recalling further", "Deploring in particular").
+size_t SkipTrailingModifiers(const std::vector<Word>& w, size_t i, ParagraphKind kind) {
   static constexpr absl::string_view kPhrases[] = {
       "in the strongest possible terms", "in the strongest terms", "without reservation",
-      "once again", "once more", "in particular", "also", "further", "again",
-      "firmly", "unequivocally", "furthermore", "strongly"};
+      "once again", "once more", "also", "again", "firmly", "unequivocally", "strongly"};
+  static constexpr absl::string_view kPreambularOnly[] = {"in particular", "further",
+                                                          "furthermore"};
   while (i < w.size() && !StopsBefore(w, i)) {
     size_t next = i;
+    if (kind == ParagraphKind::kPreambular) {
+      for (absl::string_view p : kPreambularOnly) {
+        next = MatchPhrase(w, i, p);
+        if (next != i) break;
+      }
+      if (next != i) {
+        i = next;
+        continue;
+      }
+    }
     for (absl::string_view p : kPhrases) {
       next = MatchPhrase(w, i, p);
       if (next != i) break;
@@ -373,17 +386,24 @@ size_t MatchLead(const std::vector<Word>& w, size_t i, ParagraphKind kind, bool 
   const std::string& head = w[k].lower;
   const bool verbal = kind == ParagraphKind::kOperative || absl::EndsWith(head, "ing");
   ++k;
-  k = SkipTrailingModifiers(w, k);
+  k = SkipTrailingModifiers(w, k, kind);
   size_t c = MatchHeadComplement(w, k, head);
-  if (c != k) k = SkipTrailingModifiers(w, c);
+  if (c != k) k = SkipTrailingModifiers(w, c, kind);
   if (verbal) {
     c = MatchWithPhrase(w, k);
-    if (c != k) k = SkipTrailingModifiers(w, c);
+    if (c != k) k = SkipTrailingModifiers(w, c, kind);
   }
-  // "Welcomes and encourages", "Deplores and strongly condemns".
-  if (depth == 0 && Is(w, k, "and") && !StopsBefore(w, k) && !w[k].stops_after) {
-    const size_t next = MatchLead(w, k + 1, kind, /*any_s_verb=*/false, depth + 1);
-    if (next != k + 1) k = next;
+  // "Welcomes and encourages", "Deplores and strongly condemns", and verbs
+  // sharing a preposition: "Calls attention to and reaffirms".
+  size_t and_at = k;
+  if (depth == 0 && k > 0 && k + 1 < w.size() && !StopsBefore(w, k + 1) &&
+      (Is(w, k, "to") || Is(w, k, "for") || Is(w, k, "upon") || Is(w, k, "of")) &&
+      Is(w, k + 1, "and")) {
+    and_at = k + 1;
+  }
+  if (depth == 0 && Is(w, and_at, "and") && !StopsBefore(w, and_at) && !w[and_at].stops_after) {
+    const size_t next = MatchLead(w, and_at + 1, kind, /*any_s_verb=*/false, depth + 1);
+    if (next != and_at + 1) k = next;
   }
   return k;
 }

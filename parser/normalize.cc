@@ -49,6 +49,41 @@ void TrimTrailingSpaces(std::string* out) {
   while (!out->empty() && out->back() == ' ') out->pop_back();
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Letter-spaced words ("I n v i t e s", printed with expanded spacing) are
+// closed up: four or more one-letter words in a row, separated by single
+// spaces, all but the first lower case.
+std::string CloseUpLetterSpacing(std::string s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  const size_t n = s.size();
+  auto single_letter_at = [&](size_t k) {
+    return k < n && IsAsciiLetter(s[k]) && (k == 0 || !IsAsciiLetter(s[k - 1])) &&
+           (k + 1 >= n || !IsAsciiLetter(s[k + 1]));
+  };
+  while (i < n) {
+    if (single_letter_at(i) && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
+      size_t count = 1;
+      size_t k = i;
+      while (k + 2 < n && s[k + 1] == ' ' && single_letter_at(k + 2) && s[k + 2] >= 'a' &&
+             s[k + 2] <= 'z') {
+        k += 2;
+        ++count;
+      }
+      if (count >= 4) {
+        for (size_t j = i; j <= k; j += 2) out.push_back(s[j]);
+        i = k + 1;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+    ++i;
+  }
+  return out;
+}
+
 }  // namespace
 
 size_t FirstInvalidUtf8Offset(absl::string_view text) {
@@ -103,7 +138,7 @@ std::string NormalizeText(absl::string_view text) {
     i += len;
   }
   TrimTrailingSpaces(&out);
-  return out;
+  return CloseUpLetterSpacing(std::move(out));
 }
 
 }  // namespace resolute

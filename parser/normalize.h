@@ -8,7 +8,9 @@
 //   - tabs, vertical tabs, no-break and other Unicode spaces become " ";
 //   - soft hyphens, zero-width characters, byte order marks and other control
 //     characters are removed;
-//   - spaces before a line end ("\n", "\f" or the end of the text) are removed.
+//   - spaces before a line end ("\n", "\f" or the end of the text) are removed;
+//   - letter-spaced words are closed up ("I n v i t e s" -> "Invites": four
+//     or more one-letter words, all but the first lower case).
 // NormalizeText is idempotent: NormalizeText(NormalizeText(x)) == NormalizeText(x).
 
 #ifndef RESOLUTE_PARSER_NORMALIZE_H_

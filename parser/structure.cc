@@ -138,6 +138,7 @@ class StructureParser {
   Structure Parse() {
     CollectBodyLines();
     for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
+    FlushDisplaced();
     return std::move(out_);
   }
 
@@ -220,6 +221,48 @@ class StructureParser {
     return false;
   }
 
+  // "26" alone on its line where paragraph 26 is due, between a finished
+  // paragraph and a line that opens with an operative verb.
+  // Returns the length of the number, or 0.
+  size_t MissingDotNumber(size_t k) const {
+    absl::string_view h = Head(k);
+    size_t d = 0;
+    while (d < h.size() && IsDigit(h[d])) ++d;
+    if (last_number_ == 0 || d == 0 || d > 3 || ToInt(h.substr(0, d)) != last_number_ + 1 ||
+        !PrevEnds(k, ";.:")) {
+      return 0;
+    }
+    if (d == h.size()) {  // "26" alone, the text on the next line
+      return body_[k].pieces.size() == 1 && k + 1 < body_.size() &&
+                     StartsWithOperativeLead(Head(k + 1))
+                 ? d
+                 : 0;
+    }
+    return h[d] == ' ' && StartsWithOperativeLead(absl::StripLeadingAsciiWhitespace(h.substr(d)))
+               ? d
+               : 0;
+  }
+
+  // A short line that ends a clause, right after a paragraph number and
+  // followed, after a blank line, by the line that really opens the
+  // paragraph.
+  bool IsDisplacedEnd(size_t k) const {
+    if (k + 1 >= body_.size() || body_[k].blank_before || body_[k].page_before ||
+        !body_[k + 1].blank_before || body_[k].pieces.size() != 1) {
+      return false;
+    }
+    absl::string_view h = Head(k);
+    return h.size() <= 30 && EndsWithAny(h, ";:.") && h.find(' ') == absl::string_view::npos &&
+           IsUpper(Head(k + 1)[0]) && !ParseSubparagraphLabel(h);
+  }
+
+  // Puts displaced words back at the end of the current paragraph's text.
+  void FlushDisplaced() {
+    if (displaced_.empty() || out_.paragraphs.empty()) return;
+    for (const Span& p : displaced_) CurrentPara().spans.push_back(p);
+    displaced_.clear();
+  }
+
   bool LooksLikeNumberedStart(size_t k) const {
     auto num = ParseParagraphNumber(Head(k));
     if (!num.has_value()) return false;
@@ -266,12 +309,14 @@ class StructureParser {
       // ends a clause, or the start of a paragraph.
       while ((bare || action_like) && k + used < body_.size() && used <= 5) {
         const size_t j = k + used;
-        if (EndsWithAny(Last(j - 1), ",;:.")) break;
+        if (EndsWithAny(Last(j - 1), action_like ? "." : ",;:.")) break;
         if (body_[j].blank_before || body_[j].page_before || LooksLikeParagraphStart(j) ||
             MatchHeadingLabel(Head(j)) || ParseSubparagraphLabel(Head(j))) {
           break;
         }
-        if (EndsWithAny(Last(j), ",;")) break;
+        // A wrapped title line ending a clause is text, unless the heading
+        // is a sentence itself ("Action 39. We will reform ..., recognizing").
+        if (!action_like && EndsWithAny(Last(j), ",;")) break;
         AppendSpans(text_, body_[j].pieces, &heading->title_spans);
         ++used;
       }
@@ -316,6 +361,7 @@ class StructureParser {
   }
 
   void StartParagraph(ParagraphKind kind, std::string number, std::vector<Span> pieces) {
+    FlushDisplaced();
     ParaNode p;
     p.kind = kind;
     p.number = std::move(number);
@@ -371,6 +417,7 @@ class StructureParser {
     if (state_ == State::kAnnex) return StepAnnex(k);
 
     if (IsMeetingLine(h) && bl.pieces.size() == 1) {
+      FlushDisplaced();
       out_.meeting.value = std::string(h);
       out_.meeting.spans = bl.pieces;
       state_ = State::kClosed;
@@ -403,6 +450,19 @@ class StructureParser {
       return ConsumeTable(k);
     }
 
+    if (const size_t d = MissingDotNumber(k); d > 0) {
+      ++last_number_;
+      heading_since_number_ = false;
+      state_ = State::kOperative;
+      findings_->Warning("PARAGRAPH_NUMBER_WITHOUT_DOT",
+                         absl::StrCat("paragraph number ", h.substr(0, d), " is printed without its dot"),
+                         bl.pieces.front());
+      size_t text_at = d;
+      while (text_at < h.size() && h[text_at] == ' ') ++text_at;
+      StartParagraph(ParagraphKind::kOperative, std::string(h.substr(0, d)), PiecesFrom(k, text_at));
+      return k;
+    }
+
     if (auto num = ParseParagraphNumber(h); num.has_value()) {
       const int v = ToInt(num->number);
       absl::string_view rest = h.substr(num->text_offset);
@@ -412,6 +472,16 @@ class StructureParser {
         heading_since_number_ = false;
         state_ = State::kOperative;
         StartParagraph(ParagraphKind::kOperative, num->number, PiecesFrom(k, num->text_offset));
+        if (num->text_offset >= h.size() && IsDisplacedEnd(k + 1)) {
+          // pdftotext: "88." / "ranges;" / "" / "Reiterates that ... desirable":
+          // the paragraph's last words come first; they are put back at the
+          // end of its text.
+          displaced_ = body_[k + 1].pieces;
+          findings_->Info("DISPLACED_LINE_END",
+                          "words printed before their paragraph were moved to its end",
+                          displaced_.front());
+          return k + 1;
+        }
         return k;
       }
     }
@@ -427,6 +497,8 @@ class StructureParser {
       HeadingNode heading;
       const size_t used = MatchHeading(k, &heading);
       if (used > 0) {
+        FlushDisplaced();
+        if (IsUpperRoman(heading.label)) last_roman_heading_ = RomanValue(heading.label);
         out_.headings.push_back(std::move(heading));
         heading_since_number_ = true;
         last_kind_ = Sink::kHeading;
@@ -501,14 +573,18 @@ class StructureParser {
   }
 
   size_t ConsumeTable(size_t k) {
+    FlushDisplaced();
     TableNode table;
     table.paragraph = static_cast<int>(out_.paragraphs.size()) - 1;
     size_t j = k;
     for (; j < body_.size(); ++j) {
       absl::string_view h = Head(j);
       if (LooksLikeNumberedStart(j) || IsMeetingLine(h) || IsAnnexHeading(h)) break;
+      // The next section's bare label ("XII" after "XI") ends the table; a
+      // lone letter in a column ("C", "D") does not.
       if (auto label = MatchHeadingLabel(h); label.has_value() && label->title_at >= h.size() &&
-                                            IsUpperRoman(label->label)) {
+                                            IsUpperRoman(label->label) && last_roman_heading_ > 0 &&
+                                            RomanValue(label->label) == last_roman_heading_ + 1) {
         break;
       }
       if (j > k && PrevEnds(j, ".;") && (StartsWithOperativeLead(h) || StartsWithPreambularLead(h))) {
@@ -524,6 +600,7 @@ class StructureParser {
   }
 
   bool StartSub(const std::string& label, std::vector<Span> pieces, size_t k) {
+    FlushDisplaced();
     ParaNode& para = CurrentPara();
     const std::string expected_letter =
         para.subs.empty() ? "a" : NextLetterLabel(para.subs.back().number);
@@ -561,6 +638,7 @@ class StructureParser {
   }
 
   void StartAnnex(size_t k) {
+    FlushDisplaced();
     if (out_.annexes.empty()) out_.resolution_end = lines_[body_[k].line].begin;
     AnnexNode a;
     a.heading_spans = body_[k].pieces;
@@ -606,8 +684,10 @@ class StructureParser {
   Sink last_kind_ = Sink::kNone;
   int sub_depth_ = 0;
   int last_number_ = 0;
+  int last_roman_heading_ = 0;
   bool heading_since_number_ = false;
   bool annex_title_open_ = false;
+  std::vector<Span> displaced_;  // words to put back at the paragraph's end
 };
 
 }  // namespace

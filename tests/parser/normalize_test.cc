@@ -29,6 +29,9 @@ TEST(NormalizeText, Table) {
       {"page \fbreak", "page\fbreak"},
       {"keep \xE2\x80\x9Cquotes\xE2\x80\x9D", "keep \xE2\x80\x9Cquotes\xE2\x80\x9D"},
       {"line \n\n", "line\n\n"},
+      {"45.\nI n v i t e s relevant", "45.\nInvites relevant"},
+      {"levels A B C D stay", "levels A B C D stay"},
+      {"(a) b c", "(a) b c"},
   };
   for (const NormalizeCase& c : cases) {
     EXPECT_EQ(NormalizeText(c.input), c.expected) << "input: " << c.input;
