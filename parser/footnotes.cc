@@ -59,13 +59,30 @@ const absl::flat_hash_set<absl::string_view>& NumberTakingWords() {
       "sdgs", "step", "tier", "category", "group", "session", "meeting", "the", "all", "first",
       "last", "only", "every", "each", "per", "plus", "minus", "between", "within", "up",
       "since", "until", "before", "after", "around", "programme", "subprogramme", "cluster",
-      "action", "actions", "commitment", "objective", "objectives", "priority", "pillar",
-      "stage", "is", "are", "was", "were", "be", "its", "their", "our", "his", "her", "a",
+      "is", "are", "was", "were", "be", "its", "their", "our", "his", "her", "a",
       "an", "year", "years", "day", "days", "week", "weeks", "month", "months", "decade",
       "subparagraph", "subparagraphs", "clause", "clauses", "point", "points", "module",
       "modules", "element", "elements", "indicator", "indicators", "sub-item", "subitem",
       "conclusion", "conclusions", "number", "numbers", "note", "footnote", "draft"};
   return *s;
+}
+
+// True if the word before the number at `pos` is a capitalised name of a
+// numbered item ("Action 5", "Commitment 3", "Objective 2", "Stage 1").
+bool IsCapitalizedItemName(absl::string_view line, size_t pos) {
+  static constexpr absl::string_view kNames[] = {
+      "Action", "Actions", "Commitment", "Commitments", "Objective", "Objectives", "Priority",
+      "Pillar", "Stage", "Phase", "Level", "Option", "Step", "Tier", "Category", "Group",
+      "Module", "Cluster", "Track", "Principle", "Target", "Goal", "Goals", "Article"};
+  size_t e = pos;
+  while (e > 0 && line[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && line[b - 1] != ' ') --b;
+  absl::string_view w = line.substr(b, e - b);
+  for (absl::string_view n : kNames) {
+    if (w == n) return true;
+  }
+  return false;
 }
 
 bool IsMonthName(absl::string_view w) {
@@ -107,13 +124,15 @@ bool IsClosingPunct(unsigned char c) {
 
 // True if the four digits before `pos` are a year closing a date
 // ("12 July 2021" + marker "5" printed as "20215").
-bool GluedToYear(absl::string_view line, size_t pos) {
-  if (pos < 6 || line[pos - 5] != ' ') return false;
+bool GluedToYear(absl::string_view line, size_t pos, bool need_month = true) {
+  if (pos < 5 || (pos > 5 && line[pos - 5] != ' ')) return false;
   absl::string_view year = line.substr(pos - 4, 4);
   for (char c : year) {
     if (!IsDigit(c)) return false;
   }
   if (year < "1900" || year > "2099") return false;
+  if (!need_month) return true;
+  if (pos < 6) return false;
   size_t e = pos - 5;
   size_t b = e;
   while (b > 0 && line[b - 1] != ' ') --b;
@@ -135,7 +154,10 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
     if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) return 0;
   }
   const unsigned char prev = line[pos - 1];
+  // "12 July 20215": a marker glued to the year of a date; "for 20231 and":
+  // to a year alone (less sure).
   if (IsDigit(prev) && GluedToYear(line, pos)) return 3;
+  if (IsDigit(prev) && GluedToYear(line, pos, /*need_month=*/false)) return 1;
   if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' || prev == '.' && pos >= 2 && IsDigit(line[pos - 2])) {
     return 0;
   }
@@ -166,6 +188,8 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   // "para. 33", "No. 2": a number after an abbreviation is a reference.
   const bool abbreviation = before == '.' || absl::ascii_isalpha(before);
   if (abbreviation && NumberTakingWords().contains(word)) return 0;
+  // "Action 5", "Objective 2": capitalised names of numbered items.
+  if (absl::ascii_isalpha(before) && IsCapitalizedItemName(line, pos)) return 0;
   if (IsClosingPunct(before) || before >= 0x80) return 2;
   if (absl::ascii_isalpha(before)) return 1;
   return 0;

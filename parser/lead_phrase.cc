@@ -151,9 +151,8 @@ const WordSet& AttitudeNouns() {
       "call",        "invitation",  "demand",       "belief",      "intention",
       "hope",        "need",        "abhorrence",   "sympathy",    "regret",
       "condolences", "alarm",       "satisfaction", "solidarity",  "thanks",
-      "determination", "readiness", "willingness",  "wish",        "view",
       "dismay",      "outrage",     "disappointment", "frustration", "indignation",
-      "admiration",  "confidence",  "resolve",      "opposition",  "sorrow"};
+      "admiration",  "sorrow"};
   return *s;
 }
 

@@ -309,7 +309,7 @@ class StructureParser {
       // ends a clause, or the start of a paragraph.
       while ((bare || action_like) && k + used < body_.size() && used <= 5) {
         const size_t j = k + used;
-        if (EndsWithAny(Last(j - 1), action_like ? "." : ",;:.")) break;
+        if (EndsWithAny(Last(j - 1), action_like ? "." : bare ? ";:." : ",;:.")) break;
         if (body_[j].blank_before || body_[j].page_before || LooksLikeParagraphStart(j) ||
             MatchHeadingLabel(Head(j)) || ParseSubparagraphLabel(Head(j))) {
           break;
@@ -328,13 +328,19 @@ class StructureParser {
         StartsWithOperativeLead(s) || IsMeetingLine(s) || IsAnnexHeading(s)) {
       return 0;
     }
-    if (k > 0 && !PrevEnds(k, ";.:,")) return 0;
+    // Only after a finished sentence or list item (a preambular paragraph
+    // ending with "," goes on into the next one, not into a heading).
+    const bool after_comma = k > 0 && last_kind_ != Sink::kNone && !PrevEnds(k, ";.:");
+    if (after_comma && !PrevEnds(k, ",")) return 0;
     size_t used = 1;
     while (k + used < body_.size() && used < 3 && !LooksLikeParagraphStart(k + used) &&
            !EndsWithAny(Last(k + used), ",;:.")) {
       ++used;
     }
     if (k + used >= body_.size() || !LooksLikeParagraphStart(k + used)) return 0;
+    // After a preambular paragraph only a heading that opens the numbered
+    // part: "Governance of ... (UN-Habitat)" before "1. Welcomes".
+    if (after_comma && !LooksLikeNumberedStart(k + used)) return 0;
     for (size_t j = 0; j < used; ++j) AppendSpans(text_, body_[k + j].pieces, &heading->title_spans);
     return used;
   }

@@ -1,0 +1,247 @@
+// The `resolute` tool end to end in-process: a real server on a loopback
+// port, the Cli class with string streams.
+
+#include "client/cli.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/str_join.h"
+#include "client/channel.h"
+#include "client/document_source.h"
+#include "client/resolute_client.h"
+#include "client/sorted_json.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "service/server.h"
+#include "tests/service/archive_builder.h"
+#include "tests/service/test_corpus.h"
+
+namespace resolute {
+namespace client {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct Output {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    service::ServerOptions options;
+    options.address = "127.0.0.1";
+    options.port = 0;
+    options.service.worker_threads = 2;
+    server_ = service::ResoluteServer::Start(options).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override {
+    scratch_ = fs::path(testing::TestTempDir()) /
+               ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    fs::remove_all(scratch_);
+    fs::create_directories(scratch_);
+  }
+
+  static std::string Server() { return absl::StrCat("127.0.0.1:", server_->port()); }
+
+  Output Run(std::vector<std::string> args, const std::string& stdin_text = "") {
+    std::istringstream in(stdin_text);
+    std::ostringstream out, err;
+    Cli cli(&in, &out, &err, /*show_progress=*/false);
+    Output o;
+    o.code = cli.Run(args);
+    o.out = out.str();
+    o.err = err.str();
+    return o;
+  }
+
+  std::string Write(const std::string& relative, const std::string& content) {
+    const fs::path p = scratch_ / relative;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  static service::ResoluteServer* server_;
+  fs::path scratch_;
+};
+
+service::ResoluteServer* CliTest::server_ = nullptr;
+
+TEST_F(CliTest, HelpForEachCommand) {
+  Output main = Run({"--help"});
+  EXPECT_EQ(main.code, 0);
+  EXPECT_THAT(main.out, HasSubstr("parse"));
+  EXPECT_THAT(main.out, HasSubstr("archive"));
+  Output parse = Run({"parse", "--help"});
+  EXPECT_EQ(parse.code, 0);
+  EXPECT_THAT(parse.out, HasSubstr("--concurrency=N"));
+  EXPECT_THAT(parse.out, HasSubstr("--skip-existing"));
+  EXPECT_THAT(parse.out, HasSubstr("dns:///"));
+  Output archive = Run({"help", "archive"});
+  EXPECT_EQ(archive.code, 0);
+  EXPECT_THAT(archive.out, HasSubstr("--chunk-kib=N"));
+}
+
+TEST_F(CliTest, UsageErrorsExitTwo) {
+  const std::string file = Write("a.txt", "x");
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {},
+           {"frobnicate"},
+           {"parse"},
+           {"parse", "--bogus", file},
+           {"parse", "--concurrency=0", file},
+           {"parse", "--skip-existing", file},
+           {"parse", (scratch_ / "missing.txt").string()},
+           {"parse", "--source-variant=scanner", file},
+           {"archive"},
+           {"archive", (scratch_ / "missing.zip").string()},
+       }) {
+    Output o = Run(args);
+    EXPECT_EQ(o.code, 2) << absl::StrJoin(args, " ");
+    EXPECT_FALSE(o.err.empty());
+  }
+}
+
+TEST_F(CliTest, ParseFolderToJsonLines) {
+  Output o = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const std::vector<testing::TestFile> corpus = testing::LoadCorpusSample();
+  std::set<std::string> ids;
+  for (absl::string_view line : absl::StrSplit(o.out, '\n', absl::SkipEmpty())) {
+    v1::ParseResolutionResponse response;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(std::string(line), &response).ok())
+        << line.substr(0, 200);
+    EXPECT_EQ(response.status().code(), 0);
+    EXPECT_FALSE(response.resolution().text().empty()) << response.document_id();
+    ids.insert(fs::path(response.document_id()).filename().string());
+  }
+  EXPECT_EQ(ids.size(), corpus.size());
+  EXPECT_THAT(o.err, HasSubstr(absl::StrCat(corpus.size(), " documents: ", corpus.size(),
+                                            " parsed, 0 failed, 0 skipped")));
+}
+
+TEST_F(CliTest, ParseToFolderWritesSortedResolutionsAndResumes) {
+  const std::string out = (scratch_ / "out").string();
+  Output o = Run({"parse", "--server=" + Server(), "--out", out, "--concurrency=3",
+                  testing::CorpusSampleDir()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_TRUE(o.out.empty());
+  ResoluteClient client(CreateResoluteChannel(Server()));
+  for (const testing::TestFile& f : testing::LoadCorpusSample()) {
+    const fs::path json = fs::path(out) / (StripLastExtension(f.path) + ".json");
+    ASSERT_TRUE(fs::exists(json)) << json;
+    std::ifstream in(json);
+    std::stringstream written;
+    written << in.rdbuf();
+    v1::ParseResolutionRequest request;
+    request.set_content(f.content);
+    auto unary = client.Parse(request);
+    ASSERT_TRUE(unary.ok());
+    EXPECT_EQ(written.str(), ToSortedJson(unary->resolution(), 2).value() + "\n") << f.path;
+  }
+
+  // A second run skips everything; after a deletion it redoes only that one.
+  Output again = Run({"parse", "--server", Server(), "--out", out, "--skip-existing",
+                      testing::CorpusSampleDir()});
+  EXPECT_EQ(again.code, 0);
+  EXPECT_THAT(again.err, HasSubstr("0 parsed, 0 failed, 10 skipped"));
+  fs::remove(fs::path(out) / "S_RES_242_1967.json");
+  Output resumed = Run({"parse", "--server", Server(), "--out", out, "--skip-existing",
+                        testing::CorpusSampleDir()});
+  EXPECT_EQ(resumed.code, 0);
+  EXPECT_THAT(resumed.err, HasSubstr("1 parsed, 0 failed, 9 skipped"));
+  EXPECT_TRUE(fs::exists(fs::path(out) / "S_RES_242_1967.json"));
+}
+
+TEST_F(CliTest, SomeDocumentsFailExitOne) {
+  const std::string good =
+      Write("in/good.txt", "The General Assembly,\n1. Decides to remain seized of the matter.\n");
+  const std::string empty = Write("in/empty.txt", "");
+  const std::string latin1 = Write("in/latin1.txt", "R\xe9solution");
+  Output o = Run({"parse", "--server", Server(), (scratch_ / "in").string()});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_THAT(o.err, HasSubstr(empty + ": INVALID_ARGUMENT: content is empty"));
+  EXPECT_THAT(o.err, HasSubstr(latin1 + ": INVALID_ARGUMENT"));
+  EXPECT_THAT(o.err, HasSubstr("3 documents: 1 parsed, 2 failed (INVALID_ARGUMENT 2)"));
+  // Failures are in the JSON lines too.
+  EXPECT_THAT(o.out, HasSubstr("\"code\":3"));
+}
+
+TEST_F(CliTest, StdinIsOneDocument) {
+  Output o = Run({"parse", "--server", Server(), "--stdin-name=piped", "--omit-text", "-"},
+                 "The General Assembly,\n1. Decides to remain seized of the matter.\n");
+  ASSERT_EQ(o.code, 0) << o.err;
+  v1::ParseResolutionResponse response;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(o.out, &response).ok()) << o.out;
+  EXPECT_EQ(response.document_id(), "piped");
+  EXPECT_TRUE(response.resolution().text().empty());
+  EXPECT_GT(response.resolution().operative_paragraphs_size(), 0);
+}
+
+TEST_F(CliTest, UnaryModeGivesTheSameLines) {
+  Output stream = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
+  Output unary = Run({"parse", "--server", Server(), "--unary", testing::CorpusSampleDir()});
+  ASSERT_EQ(unary.code, 0) << unary.err;
+  std::vector<std::string> a = absl::StrSplit(stream.out, '\n');
+  std::vector<std::string> b = absl::StrSplit(unary.out, '\n');
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(CliTest, OutputCollisionIsAUsageError) {
+  const std::string a = Write("x/doc.txt", "a");
+  const std::string b = Write("y/doc.txt", "b");
+  Output o = Run({"parse", "--server", Server(), "--out", (scratch_ / "out").string(), a, b});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_THAT(o.err, HasSubstr("both be written"));
+}
+
+TEST_F(CliTest, UnreachableServerExitsTwo) {
+  const std::string file = Write("a.txt", "The General Assembly,\n");
+  Output o = Run({"parse", "--server", "127.0.0.1:1", "--retries=2", file});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_THAT(o.err, HasSubstr("UNAVAILABLE"));
+  EXPECT_THAT(o.err, HasSubstr("1 document: 0 parsed, 1 failed (UNAVAILABLE 1)"));
+}
+
+TEST_F(CliTest, ArchiveToFolder) {
+  std::vector<testing::TestFile> files;
+  for (const auto& f : testing::LoadCorpusSample()) files.push_back({"session/" + f.path, f.content});
+  const std::string zip = Write("corpus.zip", testing::BuildArchive(testing::ArchiveFormat::kZip, files));
+  const std::string out = (scratch_ / "out").string();
+  Output o = Run({"archive", "--server", Server(), "--out", out, "--chunk-kib=8", zip});
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const auto& f : files) {
+    EXPECT_TRUE(fs::exists(fs::path(out) / (StripLastExtension(f.path) + ".json"))) << f.path;
+  }
+  EXPECT_THAT(o.err, HasSubstr("10 documents: 10 parsed, 0 failed"));
+}
+
+TEST_F(CliTest, CorruptArchiveExitsOne) {
+  const std::string bad = Write("bad.tar.gz", std::string("\x1f\x8b\x08\x00garbage", 12));
+  Output o = Run({"archive", "--server", Server(), bad});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_THAT(o.err, HasSubstr("INVALID_ARGUMENT"));
+  EXPECT_THAT(o.err, HasSubstr("bad.tar.gz"));
+}
+
+}  // namespace
+}  // namespace client
+}  // namespace resolute

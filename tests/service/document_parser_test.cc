@@ -1,0 +1,127 @@
+#include "service/document_parser.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace resolute {
+namespace service {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(CheckLanguage, AcceptsEnglish) {
+  for (const char* language : {"", "en", "EN", "en-GB", "en-US", "En-gb"}) {
+    EXPECT_TRUE(CheckLanguage(language).ok()) << language;
+  }
+}
+
+TEST(CheckLanguage, RejectsOthersNamingThem) {
+  for (const char* language : {"fr", "es", "eng", "en-", "english", "de-en", "en_GB"}) {
+    absl::Status s = CheckLanguage(language);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << language;
+    EXPECT_THAT(std::string(s.message()), HasSubstr(absl::StrCat("\"", language, "\"")));
+  }
+}
+
+// The parser sees the request as ParseOptions.
+TEST(DocumentParser, PassesRequestAsOptions) {
+  ParseOptions seen;
+  std::string seen_text;
+  DocumentParserOptions options;
+  options.max_document_bytes = 1234;
+  options.parse = [&](absl::string_view text, const ParseOptions& o, v1::Resolution* out) {
+    seen = o;
+    seen_text = std::string(text);
+    out->set_symbol("A/RES/1/1");
+    return absl::OkStatus();
+  };
+  DocumentParser parser(options);
+  v1::ParseResolutionRequest request;
+  request.set_document_id("doc");
+  request.set_content("the text");
+  request.set_source_variant(v1::SOURCE_VARIANT_PDFTOTEXT);
+  request.set_omit_text(true);
+  v1::Resolution resolution;
+  ASSERT_TRUE(parser.Parse(request, &resolution).ok());
+  EXPECT_EQ(seen_text, "the text");
+  EXPECT_EQ(seen.max_input_bytes, 1234u);
+  EXPECT_EQ(seen.source_variant, v1::SOURCE_VARIANT_PDFTOTEXT);
+  EXPECT_FALSE(seen.include_text);
+  EXPECT_EQ(resolution.symbol(), "A/RES/1/1");
+
+  request.set_omit_text(false);
+  ASSERT_TRUE(parser.Parse(request, &resolution).ok());
+  EXPECT_TRUE(seen.include_text);
+}
+
+TEST(DocumentParser, LanguageIsCheckedBeforeParsing) {
+  int calls = 0;
+  DocumentParserOptions options;
+  options.parse = [&](absl::string_view, const ParseOptions&, v1::Resolution*) {
+    ++calls;
+    return absl::OkStatus();
+  };
+  DocumentParser parser(options);
+  v1::ParseResolutionRequest request;
+  request.set_content("text");
+  request.set_language("fr");
+  v1::Resolution resolution;
+  EXPECT_EQ(parser.Parse(request, &resolution).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(calls, 0);
+}
+
+TEST(DocumentParser, ResponseEchoesIdAndCarriesStatus) {
+  DocumentParser parser(DocumentParserOptions{});
+  v1::ParseResolutionRequest request;
+  request.set_document_id("bad one");
+  request.set_content("");
+  v1::ParseResolutionResponse response;
+  parser.ParseToResponse(request, &response);
+  EXPECT_EQ(response.document_id(), "bad one");
+  EXPECT_EQ(response.status().code(), 3);
+  EXPECT_THAT(response.status().message(), HasSubstr("empty"));
+  EXPECT_FALSE(response.has_resolution());
+}
+
+// Inputs the real parser must reject, through the service's one path.
+struct Rejection {
+  const char* name;
+  std::string content;
+  std::string language;
+  absl::StatusCode code;
+  const char* message;
+};
+
+TEST(DocumentParser, RejectsBadInputWithMessage) {
+  DocumentParserOptions options;
+  options.max_document_bytes = 4096;
+  DocumentParser parser(options);
+  const Rejection rejections[] = {
+      {"empty", "", "", absl::StatusCode::kInvalidArgument, "empty"},
+      {"whitespace only", " \n\t\r\n  ", "", absl::StatusCode::kInvalidArgument, "whitespace"},
+      {"invalid byte", "Recalling\xff its resolution", "", absl::StatusCode::kInvalidArgument,
+       "offset 9"},
+      {"truncated sequence", std::string("Decides \xe2\x82", 10), "",
+       absl::StatusCode::kInvalidArgument, "offset 8"},
+      {"oversize", std::string(5000, 'a'), "", absl::StatusCode::kResourceExhausted, "5000"},
+      {"oversize names limit", std::string(5000, 'a'), "", absl::StatusCode::kResourceExhausted,
+       "4096"},
+      {"language", "Recalling", "fr", absl::StatusCode::kInvalidArgument, "\"fr\""},
+  };
+  for (const Rejection& r : rejections) {
+    v1::ParseResolutionRequest request;
+    request.set_content(r.content);
+    request.set_language(r.language);
+    v1::Resolution resolution;
+    absl::Status s = parser.Parse(request, &resolution);
+    EXPECT_EQ(s.code(), r.code) << r.name << ": " << s;
+    EXPECT_THAT(std::string(s.message()), HasSubstr(r.message)) << r.name;
+  }
+}
+
+}  // namespace
+}  // namespace service
+}  // namespace resolute

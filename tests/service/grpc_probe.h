@@ -1,0 +1,34 @@
+// Test helper: calls the standard services a resolute server also serves
+// (grpc.health.v1 and server reflection) without their generated stubs,
+// through gRPC's generic stub and protobuf's wire format.
+
+#ifndef RESOLUTE_TESTS_SERVICE_GRPC_PROBE_H_
+#define RESOLUTE_TESTS_SERVICE_GRPC_PROBE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace resolute {
+namespace testing {
+
+// grpc.health.v1.HealthCheckResponse.ServingStatus values.
+enum HealthStatus { kUnknown = 0, kServing = 1, kNotServing = 2, kServiceUnknown = 3 };
+
+// Calls grpc.health.v1.Health/Check for `service`; returns its status, or
+// the call's error (NOT_FOUND for a service the server does not know).
+absl::StatusOr<int> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
+                                const std::string& service);
+
+// Asks server reflection (grpc.reflection.v1alpha) for the list of services.
+absl::StatusOr<std::vector<std::string>> ListServices(
+    const std::shared_ptr<grpc::Channel>& channel);
+
+}  // namespace testing
+}  // namespace resolute
+
+#endif  // RESOLUTE_TESTS_SERVICE_GRPC_PROBE_H_

@@ -1,0 +1,570 @@
+// The service through a real gRPC channel (in-process transport): the
+// rejection table, the three calls, flow control, cancellation and deadlines,
+// health and reflection.
+
+#include "service/resolution_parser_service.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "gtest/gtest.h"
+#include "service/server.h"
+#include "tests/service/archive_builder.h"
+#include "tests/service/grpc_probe.h"
+#include "tests/service/service_test_util.h"
+#include "tests/service/test_corpus.h"
+
+namespace resolute {
+namespace service {
+namespace {
+
+using ::google::protobuf::util::MessageDifferencer;
+using ::resolute::testing::ArchiveFormat;
+using ::resolute::testing::BuildArchive;
+using ::resolute::testing::CallResult;
+using ::resolute::testing::MakeRequest;
+using ::resolute::testing::TestFile;
+using ::testing::HasSubstr;
+
+constexpr size_t kMaxDocumentBytes = 1 << 20;
+
+// A parse function that counts calls, optionally sleeps, and echoes the text.
+struct FakeParser {
+  std::atomic<int> calls{0};
+  absl::Duration delay = absl::ZeroDuration();
+  ParseFunction AsFunction() {
+    return [this](absl::string_view text, const ParseOptions&, v1::Resolution* out) {
+      calls.fetch_add(1);
+      if (delay > absl::ZeroDuration()) absl::SleepFor(delay);
+      out->set_text(std::string(text));
+      return absl::OkStatus();
+    };
+  }
+};
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void Start(ServiceOptions options) {
+    server_ = testing::StartInProcessServer(std::move(options));
+    channel_ = testing::InProcessChannel(server_.get());
+    stub_ = v1::ResolutionParser::NewStub(channel_);
+  }
+  void StartReal() {
+    ServiceOptions options;
+    options.parser.max_document_bytes = kMaxDocumentBytes;
+    options.worker_threads = 2;
+    Start(options);
+  }
+
+  grpc::Status Unary(const v1::ParseResolutionRequest& request,
+                     v1::ParseResolutionResponse* response) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    return stub_->ParseResolution(&context, request, response);
+  }
+
+  std::unique_ptr<ResoluteServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+};
+
+// --- Unary -------------------------------------------------------------------
+
+TEST_F(ServiceTest, UnaryParsesARealResolution) {
+  StartReal();
+  const std::vector<TestFile> corpus = testing::LoadCorpusSample();
+  const TestFile* seed = nullptr;
+  for (const TestFile& f : corpus) {
+    if (f.path == "A_RES_57_168.seed.txt") seed = &f;
+  }
+  ASSERT_NE(seed, nullptr);
+  v1::ParseResolutionResponse response;
+  grpc::Status s = Unary(MakeRequest("seed", seed->content), &response);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(response.document_id(), "seed");
+  EXPECT_EQ(response.status().code(), 0);
+  EXPECT_EQ(response.resolution().symbol(), "A/RES/57/168");
+  EXPECT_GT(response.resolution().preambular_paragraphs_size(), 0);
+  EXPECT_GT(response.resolution().operative_paragraphs_size(), 0);
+  EXPECT_FALSE(response.resolution().text().empty());
+
+  // omit_text leaves the text out and nothing else.
+  v1::ParseResolutionRequest request = MakeRequest("seed", seed->content);
+  request.set_omit_text(true);
+  v1::ParseResolutionResponse without_text;
+  ASSERT_TRUE(Unary(request, &without_text).ok());
+  EXPECT_TRUE(without_text.resolution().text().empty());
+  v1::Resolution expected = response.resolution();
+  expected.clear_text();
+  EXPECT_TRUE(MessageDifferencer::Equals(without_text.resolution(), expected));
+}
+
+struct Rejection {
+  const char* name;
+  std::string content;
+  std::string language;
+  grpc::StatusCode code;
+  std::vector<std::string> message_parts;
+};
+
+TEST_F(ServiceTest, UnaryRejectsBadInputWithAClearStatus) {
+  StartReal();
+  const Rejection rejections[] = {
+      {"empty", "", "", grpc::StatusCode::INVALID_ARGUMENT, {"empty"}},
+      {"whitespace only", "  \n\n\t \r\n", "", grpc::StatusCode::INVALID_ARGUMENT,
+       {"whitespace"}},
+      {"invalid UTF-8", "The General Assembly,\nRecalling\xc3\x28 its resolution", "",
+       grpc::StatusCode::INVALID_ARGUMENT,
+       {"UTF-8", "offset 31"}},
+      {"Latin-1 text", "R\xe9solution 78/100", "", grpc::StatusCode::INVALID_ARGUMENT,
+       {"UTF-8", "offset 1"}},
+      {"oversize", std::string(kMaxDocumentBytes + 1, 'a'), "",
+       grpc::StatusCode::RESOURCE_EXHAUSTED,
+       {std::to_string(kMaxDocumentBytes + 1), std::to_string(kMaxDocumentBytes)}},
+      {"French", "L'Assemblée générale,", "fr", grpc::StatusCode::INVALID_ARGUMENT,
+       {"language", "\"fr\""}},
+      {"unknown language", "The General Assembly,", "xx-YY", grpc::StatusCode::INVALID_ARGUMENT,
+       {"\"xx-YY\""}},
+  };
+  for (const Rejection& r : rejections) {
+    v1::ParseResolutionRequest request = MakeRequest("doc", r.content);
+    request.set_language(r.language);
+    v1::ParseResolutionResponse response;
+    grpc::Status s = Unary(request, &response);
+    EXPECT_EQ(s.error_code(), r.code) << r.name << ": " << s.error_message();
+    for (const std::string& part : r.message_parts) {
+      EXPECT_THAT(s.error_message(), HasSubstr(part)) << r.name;
+    }
+  }
+}
+
+TEST_F(ServiceTest, UnaryAcceptsEnglishLanguageTags) {
+  StartReal();
+  for (const char* language : {"", "en", "en-GB", "EN-us"}) {
+    v1::ParseResolutionRequest request =
+        MakeRequest("doc", "The General Assembly,\n1. Decides to remain seized of the matter.\n");
+    request.set_language(language);
+    v1::ParseResolutionResponse response;
+    EXPECT_TRUE(Unary(request, &response).ok()) << language;
+  }
+}
+
+TEST_F(ServiceTest, ConcurrentUnaryCallsAllSucceed) {
+  StartReal();
+  const std::vector<TestFile> corpus = testing::LoadCorpusSample();
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t i = t; i < corpus.size() * 3; i += 8) {
+        v1::ParseResolutionResponse response;
+        const TestFile& f = corpus[i % corpus.size()];
+        if (Unary(MakeRequest(f.path, f.content), &response).ok() &&
+            response.document_id() == f.path) {
+          ok.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(ok.load(), static_cast<int>(corpus.size() * 3));
+}
+
+// --- Health and reflection --------------------------------------------------
+
+TEST_F(ServiceTest, HealthReportsServing) {
+  StartReal();
+  EXPECT_EQ(testing::CheckHealth(channel_, "").value_or(-1), testing::kServing);
+  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParser").value_or(-1),
+            testing::kServing);
+  EXPECT_EQ(testing::CheckHealth(channel_, "no.such.Service").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(ServiceTest, ReflectionListsTheService) {
+  StartReal();
+  absl::StatusOr<std::vector<std::string>> services = testing::ListServices(channel_);
+  ASSERT_TRUE(services.ok()) << services.status();
+  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParser"));
+  EXPECT_THAT(*services, ::testing::Contains("grpc.health.v1.Health"));
+}
+
+// --- Document stream ----------------------------------------------------------
+
+TEST_F(ServiceTest, StreamAnswersEveryDocumentWithItsOwnStatus) {
+  StartReal();
+  const std::vector<TestFile> corpus = testing::LoadCorpusSample();
+  std::vector<v1::ParseResolutionRequest> requests;
+  for (int round = 0; round < 3; ++round) {
+    for (const TestFile& f : corpus) {
+      requests.push_back(MakeRequest(absl::StrCat(round, "/", f.path), f.content));
+    }
+  }
+  requests.push_back(MakeRequest("empty", ""));
+  requests.push_back(MakeRequest("latin1", "R\xe9solution"));
+  v1::ParseResolutionRequest french = MakeRequest("french", "L'Assemblée générale");
+  french.set_language("fr");
+  requests.push_back(french);
+
+  CallResult result = testing::StreamDocuments(stub_.get(), requests);
+  ASSERT_TRUE(result.status.ok()) << result.status.error_message();
+  ASSERT_EQ(result.responses.size(), requests.size());
+  std::map<std::string, v1::ParseResolutionResponse> by_id;
+  for (const auto& r : result.responses) {
+    EXPECT_TRUE(by_id.emplace(r.document_id(), r).second) << "twice: " << r.document_id();
+  }
+  for (const TestFile& f : corpus) {
+    v1::ParseResolutionResponse unary;
+    ASSERT_TRUE(Unary(MakeRequest(f.path, f.content), &unary).ok());
+    for (int round = 0; round < 3; ++round) {
+      const auto& streamed = by_id[absl::StrCat(round, "/", f.path)];
+      EXPECT_EQ(streamed.status().code(), 0) << f.path;
+      EXPECT_TRUE(MessageDifferencer::Equals(streamed.resolution(), unary.resolution()))
+          << f.path;
+    }
+  }
+  EXPECT_EQ(by_id["empty"].status().code(), 3);
+  EXPECT_THAT(by_id["empty"].status().message(), HasSubstr("empty"));
+  EXPECT_FALSE(by_id["empty"].has_resolution());
+  EXPECT_EQ(by_id["latin1"].status().code(), 3);
+  EXPECT_THAT(by_id["latin1"].status().message(), HasSubstr("offset 1"));
+  EXPECT_EQ(by_id["french"].status().code(), 3);
+}
+
+TEST_F(ServiceTest, EmptyStreamFinishesOk) {
+  StartReal();
+  CallResult result = testing::StreamDocuments(stub_.get(), {});
+  EXPECT_TRUE(result.status.ok());
+  EXPECT_TRUE(result.responses.empty());
+}
+
+// A client that sends faster than the server parses is held back by flow
+// control: the server reads no more than its window while responses cannot
+// be written.
+TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 4;
+  Start(options);
+
+  constexpr int kDocuments = 64;
+  const std::string content(256 << 10, 'x');  // Responses echo it: 256 KiB each.
+  grpc::ClientContext context;
+  auto stream = stub_->StreamParseResolutions(&context);
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    for (int i = 0; i < kDocuments; ++i) {
+      if (!stream->Write(MakeRequest(absl::StrCat(i), content))) return;
+      written.fetch_add(1);
+    }
+    stream->WritesDone();
+  });
+  // Nothing is read yet: the server's writes stall, then its reads.
+  absl::SleepFor(absl::Seconds(1.5));
+  const int parsed_while_blocked = fake.calls.load();
+  RecordProperty("parsed_while_blocked", parsed_while_blocked);
+  RecordProperty("written_while_blocked", written.load());
+  EXPECT_LE(parsed_while_blocked, 4);  // The window.
+  EXPECT_LT(written.load(), kDocuments);
+
+  int responses = 0;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) ++responses;
+  writer.join();
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(responses, kDocuments);
+  EXPECT_EQ(fake.calls.load(), kDocuments);
+}
+
+// The same for archives: the server reads chunks only as far as its window
+// of entries allows.
+TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 4;
+  Start(options);
+  std::vector<TestFile> files;
+  for (int i = 0; i < 64; ++i) files.push_back({absl::StrCat(i, ".txt"), std::string(256 << 10, 'y')});
+  const std::string archive = BuildArchive(ArchiveFormat::kTar, files);
+  constexpr size_t kChunk = 64 << 10;
+  const int chunks = static_cast<int>((archive.size() + kChunk - 1) / kChunk);
+
+  grpc::ClientContext context;
+  auto stream = stub_->ParseArchive(&context);
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    for (size_t offset = 0; offset < archive.size(); offset += kChunk) {
+      v1::ArchiveChunk chunk;
+      chunk.set_data(archive.substr(offset, kChunk));
+      if (!stream->Write(chunk)) return;
+      written.fetch_add(1);
+    }
+    stream->WritesDone();
+  });
+  absl::SleepFor(absl::Seconds(1));
+  RecordProperty("parsed_while_blocked", fake.calls.load());
+  RecordProperty("chunks_written_while_blocked", written.load());
+  EXPECT_LE(fake.calls.load(), 4);
+  EXPECT_LT(written.load(), chunks / 2);
+
+  int responses = 0;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) ++responses;
+  writer.join();
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(responses, 64);
+  EXPECT_EQ(written.load(), chunks);
+}
+
+TEST_F(ServiceTest, CancelledStreamStopsItsWork) {
+  FakeParser fake;
+  fake.delay = absl::Milliseconds(50);
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 4;
+  Start(options);
+
+  grpc::ClientContext context;
+  auto stream = stub_->StreamParseResolutions(&context);
+  std::thread writer([&] {
+    for (int i = 0; i < 200; ++i) {
+      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+    }
+    stream->WritesDone();
+  });
+  v1::ParseResolutionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  context.TryCancel();
+  while (stream->Read(&response)) {
+  }
+  writer.join();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  absl::SleepFor(absl::Milliseconds(500));
+  const int calls = fake.calls.load();
+  EXPECT_LE(calls, 8) << "documents queued after the cancel were still parsed";
+  absl::SleepFor(absl::Milliseconds(500));
+  EXPECT_EQ(fake.calls.load(), calls) << "work goes on after the cancel";
+
+  // The server is still fine.
+  v1::ParseResolutionResponse unary;
+  EXPECT_TRUE(Unary(MakeRequest("after", "text"), &unary).ok());
+}
+
+TEST_F(ServiceTest, StreamDeadlineStopsWork) {
+  FakeParser fake;
+  fake.delay = absl::Milliseconds(100);
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 4;
+  Start(options);
+
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
+  auto stream = stub_->StreamParseResolutions(&context);
+  std::thread writer([&] {
+    for (int i = 0; i < 100; ++i) {
+      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+    }
+    stream->WritesDone();
+  });
+  v1::ParseResolutionResponse response;
+  int responses = 0;
+  while (stream->Read(&response)) ++responses;
+  writer.join();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_LT(responses, 10);
+  absl::SleepFor(absl::Milliseconds(600));
+  EXPECT_LE(fake.calls.load(), 10);
+}
+
+// --- Archive stream -----------------------------------------------------------
+
+class ArchiveServiceTest : public ServiceTest,
+                           public ::testing::WithParamInterface<ArchiveFormat> {};
+
+TEST_P(ArchiveServiceTest, AnswersEveryEntryInArchiveOrderLikeUnary) {
+  StartReal();
+  std::vector<TestFile> files;
+  for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({"docs/" + f.path, f.content});
+  const std::string archive = BuildArchive(GetParam(), files);
+  for (size_t chunk : {size_t{1000}, size_t{64} << 10}) {
+    CallResult result = testing::SendArchive(stub_.get(), archive, chunk);
+    ASSERT_TRUE(result.status.ok()) << result.status.error_message();
+    ASSERT_EQ(result.responses.size(), files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      const auto& r = result.responses[i];
+      EXPECT_EQ(r.document_id(), files[i].path);
+      EXPECT_EQ(r.status().code(), 0) << r.status().message();
+      v1::ParseResolutionResponse unary;
+      ASSERT_TRUE(Unary(MakeRequest("x", files[i].content), &unary).ok());
+      EXPECT_TRUE(MessageDifferencer::Equals(r.resolution(), unary.resolution())) << files[i].path;
+    }
+  }
+}
+
+TEST_P(ArchiveServiceTest, BadEntriesGetErrorsAndTheRestParses) {
+  StartReal();
+  const std::string text = "The General Assembly,\n1. Decides to remain seized of the matter.\n";
+  const std::string archive = BuildArchive(
+      GetParam(), {{"a.txt", text},
+                   {"scan.pdf", std::string("%PDF-1.7\n\0\0\x01\x02 binary", 21)},
+                   {"empty.txt", ""},
+                   {"latin1.txt", "R\xe9solution"},
+                   {"b.txt", text}});
+  CallResult result = testing::SendArchive(stub_.get(), archive, 4096);
+  ASSERT_TRUE(result.status.ok()) << result.status.error_message();
+  ASSERT_EQ(result.responses.size(), 5u);
+  EXPECT_EQ(result.responses[0].status().code(), 0);
+  EXPECT_EQ(result.responses[1].document_id(), "scan.pdf");
+  EXPECT_EQ(result.responses[1].status().code(), 3);
+  EXPECT_THAT(result.responses[1].status().message(), HasSubstr("binary"));
+  EXPECT_EQ(result.responses[2].status().code(), 3);
+  EXPECT_THAT(result.responses[2].status().message(), HasSubstr("empty"));
+  EXPECT_EQ(result.responses[3].status().code(), 3);
+  EXPECT_THAT(result.responses[3].status().message(), HasSubstr("UTF-8"));
+  EXPECT_EQ(result.responses[4].document_id(), "b.txt");
+  EXPECT_EQ(result.responses[4].status().code(), 0);
+}
+
+TEST_P(ArchiveServiceTest, TruncatedArchiveEndsWithInvalidArgument) {
+  StartReal();
+  std::vector<TestFile> files;
+  for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({f.path, f.content});
+  const std::string archive = BuildArchive(GetParam(), files);
+  CallResult result =
+      testing::SendArchive(stub_.get(), archive.substr(0, archive.size() * 2 / 3), 8192, "s.x");
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("archive \"s.x\""));
+  EXPECT_LT(result.responses.size(), files.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, ArchiveServiceTest,
+                         ::testing::Values(ArchiveFormat::kTar, ArchiveFormat::kTarGz,
+                                           ArchiveFormat::kZip));
+
+TEST_F(ServiceTest, ArchiveThatIsNotOneIsInvalid) {
+  StartReal();
+  CallResult result = testing::SendArchive(stub_.get(), std::string(5000, '\x17'), 1024, "junk.zip");
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("junk.zip"));
+  EXPECT_TRUE(result.responses.empty());
+}
+
+TEST_F(ServiceTest, EmptyArchiveStreamIsInvalid) {
+  StartReal();
+  CallResult result = testing::SendArchive(stub_.get(), "", 1024);
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("empty"));
+}
+
+TEST_F(ServiceTest, ArchiveBombIsRefused) {
+  StartReal();
+  for (ArchiveFormat format : {ArchiveFormat::kTarGz, ArchiveFormat::kZip}) {
+    const std::string bomb = BuildArchive(
+        format, {{"ok.txt", "The General Assembly,\n1. Decides.\n"},
+                 {"zeros.txt", std::string(12 << 20, '\0')}});  // Under the entry limit.
+    ASSERT_LT(bomb.size(), 1u << 20);
+    CallResult result = testing::SendArchive(stub_.get(), bomb, 64 << 10);
+    EXPECT_EQ(result.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+    EXPECT_THAT(result.status.error_message(), HasSubstr("expands"));
+    ASSERT_EQ(result.responses.size(), 1u);  // The entry before the bomb.
+    EXPECT_EQ(result.responses[0].status().code(), 0);
+  }
+}
+
+TEST_F(ServiceTest, ArchiveLimitsEndTheCall) {
+  ServiceOptions options;
+  options.archive_limits.max_entries = 3;
+  options.archive_limits.max_entry_bytes = 10000;
+  Start(options);
+  const std::string text = "The General Assembly,\n1. Decides.\n";
+  CallResult too_many = testing::SendArchive(
+      stub_.get(),
+      BuildArchive(ArchiveFormat::kTarGz,
+                   {{"1.txt", text}, {"2.txt", text}, {"3.txt", text}, {"4.txt", text}}),
+      4096);
+  EXPECT_EQ(too_many.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(too_many.status.error_message(), HasSubstr("limit of 3 files"));
+  EXPECT_EQ(too_many.responses.size(), 3u);
+
+  CallResult too_big = testing::SendArchive(
+      stub_.get(), BuildArchive(ArchiveFormat::kZip, {{"big.txt", std::string(20000, 'a')}}),
+      4096);
+  EXPECT_EQ(too_big.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(too_big.status.error_message(), HasSubstr("big.txt"));
+}
+
+TEST_F(ServiceTest, CancelledArchiveStopsItsWork) {
+  FakeParser fake;
+  fake.delay = absl::Milliseconds(50);
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 4;
+  Start(options);
+  std::vector<TestFile> files;
+  for (int i = 0; i < 300; ++i) files.push_back({absl::StrCat(i, ".txt"), "text"});
+  const std::string archive = BuildArchive(ArchiveFormat::kTarGz, files);
+
+  grpc::ClientContext context;
+  auto stream = stub_->ParseArchive(&context);
+  std::thread writer([&] {
+    for (size_t offset = 0; offset < archive.size(); offset += 1024) {
+      v1::ArchiveChunk chunk;
+      chunk.set_data(archive.substr(offset, 1024));
+      if (!stream->Write(chunk)) return;
+    }
+    stream->WritesDone();
+  });
+  v1::ParseResolutionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.document_id(), "0.txt");
+  context.TryCancel();
+  while (stream->Read(&response)) {
+  }
+  writer.join();
+  EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  absl::SleepFor(absl::Milliseconds(500));
+  const int calls = fake.calls.load();
+  EXPECT_LE(calls, 8);
+  absl::SleepFor(absl::Milliseconds(500));
+  EXPECT_EQ(fake.calls.load(), calls);
+}
+
+TEST_F(ServiceTest, ManyConcurrentStreamsAndArchives) {
+  StartReal();
+  const std::vector<TestFile> corpus = testing::LoadCorpusSample();
+  std::vector<v1::ParseResolutionRequest> requests;
+  for (const TestFile& f : corpus) requests.push_back(MakeRequest(f.path, f.content));
+  const std::string archive = BuildArchive(ArchiveFormat::kZip, corpus);
+  std::atomic<int> complete{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      CallResult r = t % 2 == 0 ? testing::StreamDocuments(stub_.get(), requests)
+                                : testing::SendArchive(stub_.get(), archive, 16384);
+      if (r.status.ok() && r.responses.size() == corpus.size()) complete.fetch_add(1);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(complete.load(), 6);
+}
+
+}  // namespace
+}  // namespace service
+}  // namespace resolute

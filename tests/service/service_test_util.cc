@@ -1,0 +1,101 @@
+#include "tests/service/service_test_util.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+#include <utility>
+
+namespace resolute {
+namespace testing {
+namespace {
+
+void SetTestDeadline(grpc::ClientContext* context) {
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+}
+
+}  // namespace
+
+std::unique_ptr<service::ResoluteServer> StartInProcessServer(service::ServiceOptions options) {
+  service::ServerOptions server_options;
+  server_options.port = -1;
+  server_options.service = std::move(options);
+  auto server = service::ResoluteServer::Start(std::move(server_options));
+  if (!server.ok()) {
+    std::cerr << server.status() << std::endl;
+    std::abort();
+  }
+  return *std::move(server);
+}
+
+std::unique_ptr<service::ResoluteServer> StartLoopbackServer(service::ServiceOptions options) {
+  service::ServerOptions server_options;
+  server_options.address = "127.0.0.1";
+  server_options.port = 0;
+  server_options.service = std::move(options);
+  auto server = service::ResoluteServer::Start(std::move(server_options));
+  if (!server.ok()) {
+    std::cerr << server.status() << std::endl;
+    std::abort();
+  }
+  return *std::move(server);
+}
+
+std::shared_ptr<grpc::Channel> InProcessChannel(service::ResoluteServer* server) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(-1);
+  args.SetMaxSendMessageSize(-1);
+  return server->InProcessChannel(args);
+}
+
+CallResult StreamDocuments(v1::ResolutionParser::Stub* stub,
+                           const std::vector<v1::ParseResolutionRequest>& requests) {
+  grpc::ClientContext context;
+  SetTestDeadline(&context);
+  auto stream = stub->StreamParseResolutions(&context);
+  std::thread writer([&] {
+    for (const auto& request : requests) {
+      if (!stream->Write(request)) break;
+    }
+    stream->WritesDone();
+  });
+  CallResult result;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) result.responses.push_back(response);
+  writer.join();
+  result.status = stream->Finish();
+  return result;
+}
+
+CallResult SendArchive(v1::ResolutionParser::Stub* stub, const std::string& archive,
+                       size_t chunk_bytes, const std::string& name) {
+  grpc::ClientContext context;
+  SetTestDeadline(&context);
+  auto stream = stub->ParseArchive(&context);
+  std::thread writer([&] {
+    for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
+      v1::ArchiveChunk chunk;
+      chunk.set_data(archive.substr(offset, chunk_bytes));
+      if (offset == 0) chunk.set_archive_name(name);
+      if (!stream->Write(chunk)) return;
+    }
+    stream->WritesDone();
+  });
+  CallResult result;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) result.responses.push_back(response);
+  writer.join();
+  result.status = stream->Finish();
+  return result;
+}
+
+v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string& content) {
+  v1::ParseResolutionRequest request;
+  request.set_document_id(id);
+  request.set_content(content);
+  return request;
+}
+
+}  // namespace testing
+}  // namespace resolute
