@@ -101,7 +101,10 @@ class FurnitureFinder {
     page_start->assign(n, false);
     for (int i = begin_; i < n; ++i) {
       if (lines_[i].page_break) (*page_start)[i] = true;
-      if ((*roles)[i] == LineRole::kFurniture || lines_[i].blank() || !IsStrong(i)) continue;
+      // A cluster grows from an unmistakable line, or from a running title
+      // that opens a page (pdftotext may print it apart from the symbol).
+      const bool seed = IsStrong(i) || (lines_[i].page_break && IsWeak(i));
+      if ((*roles)[i] == LineRole::kFurniture || lines_[i].blank() || !seed) continue;
       int first = i, last = i;
       // A page header prints the running title once: title lines beyond
       // the title's length are text that happens to repeat its words.

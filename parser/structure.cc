@@ -256,8 +256,13 @@ class StructureParser {
            IsUpper(Head(k + 1)[0]) && !ParseSubparagraphLabel(h);
   }
 
-  // Puts displaced words back at the end of the current paragraph's text.
+  // Puts displaced words back at the end of the current paragraph's (or
+  // sub-paragraph's) text.
   void FlushDisplaced() {
+    if (!displaced_sub_.empty() && CurrentSub() != nullptr) {
+      for (const Span& p : displaced_sub_) CurrentSub()->spans.push_back(p);
+    }
+    displaced_sub_.clear();
     if (displaced_.empty() || out_.paragraphs.empty()) return;
     for (const Span& p : displaced_) CurrentPara().spans.push_back(p);
     displaced_.clear();
@@ -287,8 +292,8 @@ class StructureParser {
     std::optional<LabelMatch> label = MatchHeadingLabel(s);
     if (label.has_value()) {
       const bool bare = label->title_at >= s.size();
-      if (!bare && EndsWithAny(Last(k), ",;")) return 0;
       const bool action_like = label->label.find(' ') != std::string::npos;
+      if (!bare && !action_like && EndsWithAny(Last(k), ",;")) return 0;
       if (!bare && !action_like && EndsWithAny(Last(k), ":")) return 0;
       heading->label = label->label;
       const int b = body_[k].pieces.front().begin;
@@ -495,7 +500,16 @@ class StructureParser {
     if (state_ == State::kOperative && !out_.paragraphs.empty() &&
         CurrentPara().kind == ParagraphKind::kOperative) {
       if (auto label = ParseSubparagraphLabel(h); label.has_value()) {
-        if (StartSub(label->number, PiecesFrom(k, label->text_offset), k)) return k;
+        if (StartSub(label->number, PiecesFrom(k, label->text_offset), k)) {
+          if (label->text_offset >= h.size() && IsDisplacedEnd(k + 1)) {
+            displaced_sub_ = body_[k + 1].pieces;
+            findings_->Info("DISPLACED_LINE_END",
+                            "words printed before their sub-paragraph were moved to its end",
+                            displaced_sub_.front());
+            return k + 1;
+          }
+          return k;
+        }
       }
     }
 
@@ -693,7 +707,8 @@ class StructureParser {
   int last_roman_heading_ = 0;
   bool heading_since_number_ = false;
   bool annex_title_open_ = false;
-  std::vector<Span> displaced_;  // words to put back at the paragraph's end
+  std::vector<Span> displaced_;      // words to put back at the paragraph's end
+  std::vector<Span> displaced_sub_;  // the same for a sub-paragraph
 };
 
 }  // namespace
