@@ -169,15 +169,15 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   size_t q = pos - 1;
   while (q > 0 && line[q - 1] == ' ') --q;
   if (q == 0) return 0;
+  // "16 April 2004 4": a marker after the year of a date.
+  if (IsDigit(line[q - 1]) && GluedToYear(line, q)) return 2;
   absl::string_view after = WordAfter(line, end);
   if (IsMonthName(after) || after == "per" || after == "million" || after == "billion" ||
       after == "and" && end + 5 < line.size() && IsDigit(line[end + 5])) {
     return 0;
   }
   const unsigned char before = line[q - 1];
-  // "16 April 2004 4": a marker after the year of a date; "for 2023 1 and":
-  // after a year.
-  if (IsDigit(before) && GluedToYear(line, q)) return 2;
+  // "for 2023 1 and": after a year.
   if (IsDigit(before) && q >= 4 && (q == 4 || line[q - 5] == ' ')) {
     absl::string_view year = line.substr(q - 4, 4);
     if (year >= "1900" && year <= "2099" && year.find_first_not_of("0123456789") == year.npos) {
@@ -234,7 +234,10 @@ class FootnoteReader {
       const bool previous_open = !groups.empty() && !groups.back().ended && !pending.has_value();
       if (!previous_open && ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size()) {
         const int v = MarkerValue(marker);
-        if (v >= expected && v < expected + 20) {
+        // The first footnote of a text may have any number (printed volumes
+        // number them across the volume); later ones follow in sequence.
+        const bool first = out_.entries.empty() && groups.empty() && !pending.has_value();
+        if ((v >= expected && v < expected + 20) || first) {
           if (pending.has_value()) orphans.push_back(*pending);
           pending = marker;
           span.begin += static_cast<int>(offset);

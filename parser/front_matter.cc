@@ -75,6 +75,24 @@ size_t NumberLineLength(absl::string_view c) {
 
 Span LineSpan(const Line& line) { return line.content(); }
 
+// "242 (1967)": a Security Council resolution number with its year.
+bool IsYearNumber(absl::string_view s) {
+  size_t d = 0;
+  while (d < s.size() && IsDigit(s[d])) ++d;
+  return d > 0 && d <= 5 && s.size() == d + 7 && s.substr(d, 2) == " (" && IsDigit(s[d + 2]) &&
+         IsDigit(s[d + 3]) && IsDigit(s[d + 4]) && IsDigit(s[d + 5]) && s[d + 6] == ')';
+}
+
+// Sets `field` to the first date in line content `c`, with its span.
+void SetDateFrom(const Line& line, absl::string_view c, FrontField* field) {
+  absl::string_view found;
+  auto date = FindDate(c, &found);
+  if (!date.has_value()) return;
+  field->value = *date;
+  const int at = line.content_begin + static_cast<int>(found.data() - c.data());
+  field->spans = {Span{at, at + static_cast<int>(found.size())}};
+}
+
 // Joins the contents of lines [from, to) with single spaces.
 std::string JoinLines(absl::string_view text, const std::vector<Line>& lines, int from, int to) {
   std::vector<Span> spans;
@@ -208,16 +226,33 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
       i = k;
       continue;
     }
-    if (absl::StartsWith(c, "Resolution ") && fm.number.value.empty()) {
-      // Security Council: "Resolution 1454 (2002)".
+    if ((absl::StartsWith(c, "Resolution ") || absl::StartsWith(c, "RESOLUTION ")) &&
+        fm.number.value.empty()) {
+      // Security Council: "Resolution 1454 (2002)", "RESOLUTION 792 (1992)".
       absl::string_view rest = c.substr(11);
-      if (!rest.empty() && IsDigit(rest[0]) && absl::EndsWith(rest, ")") &&
-          rest.find(" (") != absl::string_view::npos) {
+      if (IsYearNumber(rest)) {
         fm.number.value = std::string(rest);
         fm.number.spans.push_back(LineSpan(lines[i]));
         fm.kind = v1::DOCUMENT_KIND_RESOLUTION;
         continue;
       }
+    }
+    if (fm.number.value.empty()) {
+      // Printed volumes: "10 (1946). Resolution of 4 November 1946".
+      const size_t dot = c.find("). Resolution");
+      if (dot != absl::string_view::npos && IsYearNumber(c.substr(0, dot + 1))) {
+        fm.number.value = std::string(c.substr(0, dot + 1));
+        fm.number.spans.push_back(Span{lines[i].content_begin, lines[i].content_begin + static_cast<int>(dot + 1)});
+        fm.kind = v1::DOCUMENT_KIND_RESOLUTION;
+        SetDateFrom(lines[i], c, &fm.adoption_date);
+        continue;
+      }
+    }
+    if ((absl::StartsWith(c, "of ") || absl::StartsWith(c, "Of ")) && !fm.number.value.empty() &&
+        fm.adoption_date.value.empty()) {
+      // "Resolution 242 (1967)" / "of 22 November 1967".
+      SetDateFrom(lines[i], c, &fm.adoption_date);
+      continue;
     }
     if (absl::StartsWith(c, "[") && fm.committee_note.value.empty()) {
       int k = i;
@@ -276,6 +311,11 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
   if (fm.kind == v1::DOCUMENT_KIND_UNSPECIFIED) {
     if (absl::StrContains(sym, "/RES/")) fm.kind = v1::DOCUMENT_KIND_RESOLUTION;
     if (absl::StrContains(sym, "/DEC/")) fm.kind = v1::DOCUMENT_KIND_DECISION;
+  }
+  if (sym.empty() && fm.body == v1::BODY_SECURITY_COUNCIL && IsYearNumber(fm.number.value)) {
+    // "242 (1967)" -> "S/RES/242(1967)".
+    fm.symbol.value = absl::StrCat("S/RES/", RemoveSpaces(fm.number.value));
+    fm.symbol.spans = fm.number.spans;
   }
   if (sym.empty() && fm.body == v1::BODY_GENERAL_ASSEMBLY && !fm.number.value.empty() &&
       IsDigit(fm.number.value[0])) {

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "parser/lead_phrase.h"
 #include "parser/text_patterns.h"
+#include "parser/vote.h"
 
 namespace resolute {
 namespace {
@@ -146,6 +147,48 @@ class FurnitureFinder {
   absl::flat_hash_map<absl::string_view, int> repeated_;
 };
 
+// Printed volumes (older Security Council texts) put the footnotes after the
+// closing lines without a rule: "Adopted unanimously at the 891st meeting." /
+// "31 Ibid., document S/4455.". Such a block runs to the end of the text.
+void AddTrailingFootnotes(absl::string_view text, const std::vector<Line>& lines, int begin,
+                          Layout* layout) {
+  const int n = static_cast<int>(lines.size());
+  int closing = -1;
+  for (int i = n - 1; i >= begin; --i) {
+    if (layout->roles[i] != LineRole::kText || lines[i].blank()) continue;
+    absl::string_view c = lines[i].Content(text);
+    if (IsMeetingLine(c) || StartsVoteSentence(c)) {
+      closing = i;
+      break;
+    }
+  }
+  if (closing < 0) return;
+  int previous = closing;
+  for (int j = closing + 1; j < n; ++j) {
+    if (layout->roles[j] != LineRole::kText || lines[j].blank()) continue;
+    absl::string_view c = lines[j].Content(text);
+    std::string marker;
+    size_t offset = 0;
+    absl::string_view before = lines[previous].Content(text);
+    const bool after_sentence = EndsSentence(before) || (!before.empty() && IsDigit(before.back()));
+    if (after_sentence && ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size() &&
+        IsUpper(c[offset])) {
+      FootnoteBlock block;
+      block.rule_line = j;
+      block.begin = j;
+      block.end = n;
+      for (int k = j; k < n; ++k) {
+        if (layout->roles[k] == LineRole::kText && !lines[k].blank()) {
+          layout->roles[k] = LineRole::kFootnote;
+        }
+      }
+      layout->footnote_blocks.push_back(block);
+      return;
+    }
+    previous = j;
+  }
+}
+
 }  // namespace
 
 bool ParseFootnoteItemStart(absl::string_view line, std::string* marker, size_t* text_offset) {
@@ -243,6 +286,7 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
     layout.footnote_blocks.push_back(block);
     r = std::max(r, end - 1);
   }
+  AddTrailingFootnotes(text, lines, begin, &layout);
   for (int i = begin; i < n; ++i) {
     if (layout.roles[i] == LineRole::kText && lines[i].blank()) layout.roles[i] = LineRole::kBlank;
   }

@@ -38,7 +38,8 @@ enum class LineRole : uint8_t {
 };
 
 // A footnote block: the rule line and the lines [begin, end) after it (some
-// of which may be furniture).
+// of which may be furniture). A block printed without a rule (after the
+// closing lines of older texts) has `rule_line == begin`.
 struct FootnoteBlock {
   int rule_line = 0;
   int begin = 0;

@@ -17,6 +17,7 @@
 #include "parser/normalize.h"
 #include "parser/source_text.h"
 #include "parser/structure.h"
+#include "parser/vote.h"
 
 namespace resolute {
 namespace {
@@ -115,6 +116,7 @@ class Builder {
     SetSpans(structure_.meeting.spans, adoption->mutable_spans());
     SetSpans(structure_.date.spans, adoption->mutable_spans());
     if (structure_.meeting.spans.empty()) SetSpans(front_.adoption_date.spans, adoption->mutable_spans());
+    if (!structure_.vote.value.empty()) Vote();
     if (!front_.agenda_number.value.empty()) {
       v1::AgendaItem* item = out_->mutable_agenda_item();
       item->set_number(front_.agenda_number.value);
@@ -125,6 +127,28 @@ class Builder {
     if (!front_.committee_note.value.empty()) CommitteeNote();
     if (front_.symbol.value.empty()) {
       findings_->Warning("SYMBOL_NOT_FOUND", "the text has no document symbol");
+    }
+  }
+
+  void Vote() {
+    v1::Vote* vote = out_->mutable_vote();
+    vote->set_text(structure_.vote.value);
+    SetSpans(structure_.vote.spans, vote->mutable_spans());
+    std::optional<VoteRecord> record = ParseVoteSentence(structure_.vote.value);
+    if (!record.has_value()) {
+      findings_->Warning("VOTE_UNREADABLE", "the adoption sentence names no vote or meeting",
+                         structure_.vote.spans.front());
+      return;
+    }
+    vote->set_method(record->method);
+    vote->set_yes_count(record->yes);
+    vote->set_no_count(record->no);
+    vote->set_abstention_count(record->abstentions);
+    for (const std::string& s : record->yes_states) vote->add_yes_states(s);
+    for (const std::string& s : record->no_states) vote->add_no_states(s);
+    for (const std::string& s : record->abstaining_states) vote->add_abstaining_states(s);
+    if (out_->adoption().meeting().empty() && !record->meeting.empty()) {
+      out_->mutable_adoption()->set_meeting(record->meeting);
     }
   }
 

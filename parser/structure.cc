@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "parser/text_patterns.h"
+#include "parser/vote.h"
 
 namespace resolute {
 namespace {
@@ -65,7 +66,18 @@ std::string ToLowerRoman(int v) {
   return out;
 }
 
+// True if `s` ends with one of `chars`, closing quotation marks aside
+// ("... languages.”" ends with ".").
 bool EndsWithAny(absl::string_view s, absl::string_view chars) {
+  while (!s.empty()) {
+    if (s.back() == '"' || s.back() == '\'') {
+      s.remove_suffix(1);
+    } else if (absl::EndsWith(s, "\xE2\x80\x9D") || absl::EndsWith(s, "\xE2\x80\x99")) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
   return !s.empty() && chars.find(s.back()) != absl::string_view::npos;
 }
 
@@ -228,8 +240,9 @@ class StructureParser {
     absl::string_view h = Head(k);
     size_t d = 0;
     while (d < h.size() && IsDigit(h[d])) ++d;
-    if (last_number_ == 0 || d == 0 || d > 3 || ToInt(h.substr(0, d)) != last_number_ + 1 ||
-        !PrevEnds(k, ";.:")) {
+    if (d == 0 || d > 3 || ToInt(h.substr(0, d)) != last_number_ + 1 ||
+        (last_number_ > 0 && !PrevEnds(k, ";.:")) ||
+        (last_number_ == 0 && (d == h.size() || h[d] != ','))) {
       return 0;
     }
     if (d == h.size()) {  // "26" alone, the text on the next line
@@ -238,7 +251,11 @@ class StructureParser {
                  ? d
                  : 0;
     }
-    return h[d] == ' ' && StartsWithOperativeLead(absl::StripLeadingAsciiWhitespace(h.substr(d)))
+    // "26 Condemns ..." or, in OCR, "1, Requests ...".
+    size_t after = d;
+    if (h[after] == ',') ++after;
+    return after < h.size() && h[after] == ' ' &&
+                   StartsWithOperativeLead(absl::StripLeadingAsciiWhitespace(h.substr(after)))
                ? d
                : 0;
   }
@@ -427,6 +444,30 @@ class StructureParser {
 
     if (state_ == State::kAnnex) return StepAnnex(k);
 
+    if (StartsVoteSentence(h) && (out_.paragraphs.empty() || PrevEnds(k, ".;:") ||
+                                  state_ == State::kClosed)) {
+      // "Adopted unanimously at the 1382nd meeting." (Security Council).
+      FlushDisplaced();
+      size_t j = k;
+      for (; j < body_.size() && j < k + 6; ++j) {
+        AppendSpans(text_, body_[j].pieces, &out_.vote.spans);
+        if (EndsWithAny(Last(j), ".")) break;
+      }
+      out_.vote.value = JoinSpans(text_, out_.vote.spans);
+      state_ = State::kClosed;
+      last_kind_ = Sink::kNone;
+      return std::min(j, body_.size() - 1);
+    }
+    if (IsDateLine(h) && bl.pieces.size() == 1 && state_ != State::kClosed && PrevEnds(k, ".") &&
+        (k + 1 == body_.size() || IsAnnexHeading(Head(k + 1)))) {
+      // A date alone after the last paragraph (texts without a meeting line).
+      FlushDisplaced();
+      out_.date.value = *FindDate(h);
+      out_.date.spans = bl.pieces;
+      state_ = State::kClosed;
+      last_kind_ = Sink::kNone;
+      return k;
+    }
     if (IsMeetingLine(h) && bl.pieces.size() == 1) {
       FlushDisplaced();
       out_.meeting.value = std::string(h);
@@ -469,7 +510,7 @@ class StructureParser {
                          absl::StrCat("paragraph number ", h.substr(0, d), " is printed without its dot"),
                          bl.pieces.front());
       size_t text_at = d;
-      while (text_at < h.size() && h[text_at] == ' ') ++text_at;
+      while (text_at < h.size() && (h[text_at] == ' ' || h[text_at] == ',')) ++text_at;
       StartParagraph(ParagraphKind::kOperative, std::string(h.substr(0, d)), PiecesFrom(k, text_at));
       return k;
     }

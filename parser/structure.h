@@ -70,6 +70,7 @@ struct Structure {
   std::vector<AnnexNode> annexes;
   FrontField meeting;  // "45th plenary meeting"
   FrontField date;     // ISO 8601 date under the meeting line
+  FrontField vote;     // the sentence recording the adoption ("Adopted ...")
   // Byte offset where the resolution proper ends (the first annex starts);
   // the text size if it has no annex.
   int resolution_end = 0;
