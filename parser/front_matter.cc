@@ -50,10 +50,24 @@ absl::string_view FindResolutionSymbol(absl::string_view line) {
   return absl::string_view();
 }
 
-// "78/100." / "ES-11/1." / "2020/1." at the start of a line: the resolution
-// number; returns its length without the dot, or 0.
+// "78/100." / "ES-11/1." / "2020/1." / "1514 (XV)." at the start of a line:
+// the resolution number; returns its length without the dot, or 0.
 size_t NumberLineLength(absl::string_view c) {
   size_t i = 0;
+  {
+    // Sessions I to XXX numbered resolutions with the session in roman
+    // numerals: "1514 (XV).".
+    size_t d = 0;
+    while (d < c.size() && IsDigit(c[d])) ++d;
+    if (d > 0 && d <= 4 && d + 2 < c.size() && c[d] == ' ' && c[d + 1] == '(') {
+      const size_t close = c.find(')', d + 2);
+      if (close != absl::string_view::npos && IsUpperRoman(c.substr(d + 2, close - d - 2)) &&
+          close + 1 < c.size() && c[close + 1] == '.' &&
+          (close + 2 == c.size() || c[close + 2] == ' ')) {
+        return close + 1;
+      }
+    }
+  }
   if (i < c.size() && IsUpper(c[i])) {  // "ES-11/1", "S-32/1"
     while (i < c.size() && IsUpper(c[i])) ++i;
     if (i >= c.size() || c[i] != '-') return 0;
@@ -103,6 +117,8 @@ std::string JoinLines(absl::string_view text, const std::vector<Line>& lines, in
 }
 
 }  // namespace
+
+bool IsPartLabel(absl::string_view line) { return line.size() == 1 && IsUpper(line[0]); }
 
 bool IsIntroLine(absl::string_view line) {
   absl::string_view c = line;
@@ -284,6 +300,14 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
       }
       for (int k = i + 1; k < front_end; ++k) {
         if (lines[k].blank() || IsFurnitureLike(content(k))) continue;
+        if (!fm.title_lines.empty() && IsPartLabel(content(k)) && fm.part_label_line < 0) {
+          fm.part_label_line = k;  // the rest is the title of part A
+          continue;
+        }
+        if (fm.part_label_line >= 0) {
+          fm.part_title_lines.push_back(k);
+          continue;
+        }
         if (fm.title_lines.empty()) fm.title_begin = lines[k].content_begin;
         fm.title_lines.push_back(k);
       }
@@ -317,8 +341,26 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
     fm.symbol.value = absl::StrCat("S/RES/", RemoveSpaces(fm.number.value));
     fm.symbol.spans = fm.number.spans;
   }
+  const size_t roman_open = fm.number.value.find(" (");
+  const bool roman_number = fm.body != v1::BODY_SECURITY_COUNCIL && roman_open != std::string::npos &&
+                            absl::EndsWith(fm.number.value, ")") &&
+                            IsUpperRoman(absl::string_view(fm.number.value)
+                                             .substr(roman_open + 2,
+                                                     fm.number.value.size() - roman_open - 3));
+  if (roman_number) {
+    // "1514 (XV)": General Assembly, fifteenth session.
+    if (fm.body == v1::BODY_UNSPECIFIED) fm.body = v1::BODY_GENERAL_ASSEMBLY;
+    if (sym.empty()) {
+      fm.symbol.value = absl::StrCat("A/RES/", RemoveSpaces(fm.number.value));
+      fm.symbol.spans = fm.number.spans;
+    }
+    fm.session = absl::StrCat(RomanValue(absl::string_view(fm.number.value)
+                                             .substr(roman_open + 2,
+                                                     fm.number.value.size() - roman_open - 3)));
+  }
   if (sym.empty() && fm.body == v1::BODY_GENERAL_ASSEMBLY && !fm.number.value.empty() &&
-      IsDigit(fm.number.value[0])) {
+      (IsDigit(fm.number.value[0]) || absl::StartsWith(fm.number.value, "ES-") ||
+       absl::StartsWith(fm.number.value, "S-"))) {
     // Older texts print only the number ("57/168."): the symbol follows from it.
     fm.symbol.value = absl::StrCat("A/RES/", fm.number.value);
     fm.symbol.spans = fm.number.spans;
@@ -329,7 +371,7 @@ FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& 
     if (at == std::string::npos) at = sym.find("/DEC/");
     if (at != std::string::npos) fm.number.value = sym.substr(at + 5);
   }
-  if (fm.body != v1::BODY_SECURITY_COUNCIL) {
+  if (fm.body != v1::BODY_SECURITY_COUNCIL && !roman_number) {
     const size_t slash = fm.number.value.find('/');
     if (slash != std::string::npos) fm.session = fm.number.value.substr(0, slash);
   }

@@ -45,6 +45,11 @@ struct FrontMatter {
   std::vector<int> title_lines;
   // Offset in the first title line where the title starts (after "78/100.").
   int title_begin = -1;
+  // A resolution adopted in parts: the label line of its first part ("A")
+  // and that part's title lines, which come between the title and the
+  // intro line; -1 / empty otherwise.
+  int part_label_line = -1;
+  std::vector<int> part_title_lines;
   // Index of the "The General Assembly," line, or -1.
   int intro_line = -1;
   // Index of the first line after the front matter (the preamble starts
@@ -61,6 +66,10 @@ bool IsIntroLine(absl::string_view line);
 
 // Body named by an intro line or adoption line ("General Assembly").
 v1::Body BodyFromName(absl::string_view text);
+
+// True if `line` is the label of a part of a resolution adopted in parts: a
+// single capital letter ("A", "B").
+bool IsPartLabel(absl::string_view line);
 
 }  // namespace resolute
 

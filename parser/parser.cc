@@ -84,6 +84,7 @@ class Builder {
     Title();
     Paragraphs();
     Headings();
+    Parts();
     Tables();
     FootnoteList();
     Annexes();
@@ -227,9 +228,12 @@ class Builder {
       const ParaNode& p = structure_.paragraphs[i];
       const std::string text = JoinSpans(text_, p.spans);
       const size_t lead = LeadPhraseLength(text, p.kind);
+      const std::string part = p.part >= 0 ? structure_.parts[p.part].label : "";
+      const std::string prefix = part.empty() ? "" : absl::StrCat("part_", part, "__");
       if (p.kind == ParagraphKind::kPreambular) {
         v1::PreambularParagraph* m = out_->add_preambular_paragraphs();
-        m->set_eid(absl::StrCat("preamble__para_", ++pre_count));
+        m->set_eid(absl::StrCat(prefix, "preamble__para_", ++pre_count));
+        m->set_part(part);
         m->set_lead_phrase(text.substr(0, lead));
         m->set_text(text);
         SetSpans(p.spans, m->mutable_spans());
@@ -241,14 +245,15 @@ class Builder {
       v1::OperativeParagraph* m = out_->add_operative_paragraphs();
       std::string eid;
       if (p.number.empty()) {
-        eid = absl::StrCat("para_u", ++unnumbered);
-      } else if (unique) {
-        eid = absl::StrCat("para_", p.number);
+        eid = absl::StrCat(prefix, "para_u", ++unnumbered);
+      } else if (unique || (!part.empty() && p.section < 0)) {
+        eid = absl::StrCat(prefix, "para_", p.number);
       } else {
-        eid = absl::StrCat("sec_", p.section + 1, "__para_", p.number);
+        eid = absl::StrCat(prefix, "sec_", p.section + 1, "__para_", p.number);
       }
       for (int k = 2; !used.insert(eid).second; ++k) eid = absl::StrCat(eid, "_", k);
       m->set_eid(eid);
+      m->set_part(part);
       paragraph_eids_.push_back(eid);
       m->set_number(p.number);
       m->set_lead_phrase(text.substr(0, lead));
@@ -266,6 +271,17 @@ class Builder {
     // start at their first sub-paragraph; anchors must be in text order.
     std::stable_sort(anchors_.begin(), anchors_.end(),
                      [](const AnchorNode& a, const AnchorNode& b) { return a.pos < b.pos; });
+  }
+
+  void Parts() {
+    for (const PartNode& p : structure_.parts) {
+      v1::Part* m = out_->add_parts();
+      m->set_eid(absl::StrCat("part_", p.label));
+      m->set_label(p.label);
+      m->set_title(JoinSpans(text_, p.title_spans));
+      SetSpans(p.label_spans, m->mutable_spans());
+      SetSpans(p.title_spans, m->mutable_spans());
+    }
   }
 
   void Tables() {

@@ -148,6 +148,14 @@ class StructureParser {
   }
 
   Structure Parse() {
+    if (front_.part_label_line >= 0) {
+      // Part A opens before the first intro line (see FrontMatter).
+      PartNode part;
+      part.label = std::string(lines_[front_.part_label_line].Content(text_));
+      part.label_spans = {lines_[front_.part_label_line].content()};
+      for (int i : front_.part_title_lines) part.title_spans.push_back(lines_[i].content());
+      out_.parts.push_back(std::move(part));
+    }
     CollectBodyLines();
     for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
     FlushDisplaced();
@@ -388,9 +396,33 @@ class StructureParser {
     return s;
   }
 
+  // After the closing lines of one part: "B" / its title / "The General
+  // Assembly," opens the next part; numbering starts again. Returns the
+  // number of lines taken, or 0.
+  size_t MatchPartStart(size_t k) {
+    absl::string_view h = Head(k);
+    if (!IsPartLabel(h)) return 0;
+    const char expected = out_.parts.empty() ? 'A' : out_.parts.back().label[0] + 1;
+    if (h[0] != expected && !(out_.parts.empty() && h[0] == 'B')) return 0;
+    size_t j = k + 1;
+    while (j < body_.size() && j < k + 5 && !IsIntroLine(Head(j))) ++j;
+    if (j >= body_.size() || !IsIntroLine(Head(j))) return 0;
+    PartNode part;
+    part.label = std::string(h);
+    part.label_spans = body_[k].pieces;
+    for (size_t t = k + 1; t < j; ++t) AppendSpans(text_, body_[t].pieces, &part.title_spans);
+    out_.parts.push_back(std::move(part));
+    state_ = State::kPreamble;
+    last_kind_ = Sink::kNone;
+    last_number_ = 0;
+    heading_since_number_ = false;
+    return j - k + 1;
+  }
+
   void StartParagraph(ParagraphKind kind, std::string number, std::vector<Span> pieces) {
     FlushDisplaced();
     ParaNode p;
+    p.part = static_cast<int>(out_.parts.size()) - 1;
     p.kind = kind;
     p.number = std::move(number);
     p.section = static_cast<int>(out_.headings.size()) - 1;
@@ -469,14 +501,21 @@ class StructureParser {
       return k;
     }
     if (IsMeetingLine(h) && bl.pieces.size() == 1) {
+      // The first closing lines give the adoption (later parts may have
+      // been adopted at other meetings).
       FlushDisplaced();
-      out_.meeting.value = std::string(h);
-      out_.meeting.spans = bl.pieces;
+      const bool first = out_.meeting.value.empty();
+      if (first) {
+        out_.meeting.value = std::string(h);
+        out_.meeting.spans = bl.pieces;
+      }
       state_ = State::kClosed;
       last_kind_ = Sink::kNone;
       if (k + 1 < body_.size() && IsDateLine(Head(k + 1))) {
-        out_.date.value = *FindDate(Head(k + 1));
-        out_.date.spans = body_[k + 1].pieces;
+        if (first) {
+          out_.date.value = *FindDate(Head(k + 1));
+          out_.date.spans = body_[k + 1].pieces;
+        }
         return k + 1;
       }
       return k;
@@ -487,6 +526,7 @@ class StructureParser {
       return k;
     }
     if (state_ == State::kClosed) {
+      if (const size_t used = MatchPartStart(k); used > 0) return k + used - 1;
       if (IsDateLine(h) && out_.date.value.empty()) {
         out_.date.value = *FindDate(h);
         out_.date.spans = bl.pieces;

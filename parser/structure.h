@@ -39,6 +39,14 @@ struct ParaNode {
   std::vector<Span> spans;  // its own text (before the list, and after it)
   std::vector<SubNode> subs;
   int section = -1;         // index of the heading it follows, -1 if none
+  int part = -1;            // index into Structure::parts, -1 if none
+};
+
+// A part of a resolution adopted in parts ("A", "B", ...).
+struct PartNode {
+  std::string label;
+  std::vector<Span> label_spans;
+  std::vector<Span> title_spans;
 };
 
 // A heading inside the operative part.
@@ -65,6 +73,7 @@ struct AnnexNode {
 // The result of ParseStructure.
 struct Structure {
   std::vector<ParaNode> paragraphs;  // document order, both kinds
+  std::vector<PartNode> parts;
   std::vector<HeadingNode> headings;
   std::vector<TableNode> tables;
   std::vector<AnnexNode> annexes;

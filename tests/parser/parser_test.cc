@@ -193,6 +193,72 @@ TEST(ParseResolution, WordExportInlineFootnotes) {
   EXPECT_EQ(r->footnotes(1).anchor_eid(), "para_1");
 }
 
+TEST(ParseResolution, ResolutionInParts) {
+  const std::string text =
+      "A/RES/77/263\n77/263. Questions relating to the programme budget\n\nA\n"
+      "Special subjects\n\nThe General Assembly,\nRecalling its work,\n"
+      "1. Decides one thing;\n2. Decides another.\n\n53rd plenary meeting\n30 December 2022\n\n"
+      "B\nRevised estimates\n\nThe General Assembly,\nHaving considered the report,\n"
+      "1. Approves the estimates.\n\n70th plenary meeting\n18 April 2023\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->title(), "Questions relating to the programme budget");
+  ASSERT_EQ(r->parts_size(), 2);
+  EXPECT_EQ(r->parts(0).label(), "A");
+  EXPECT_EQ(r->parts(0).title(), "Special subjects");
+  EXPECT_EQ(r->parts(1).title(), "Revised estimates");
+  ASSERT_EQ(r->operative_paragraphs_size(), 3);
+  EXPECT_EQ(r->operative_paragraphs(2).number(), "1");
+  EXPECT_EQ(r->operative_paragraphs(2).part(), "B");
+  EXPECT_EQ(r->operative_paragraphs(2).eid(), "part_B__para_1");
+  EXPECT_EQ(r->preambular_paragraphs(1).eid(), "part_B__preamble__para_2");
+  EXPECT_EQ(r->adoption().meeting(), "53rd plenary meeting");
+}
+
+TEST(ParseResolution, SessionForms) {
+  const struct {
+    std::string number_line;
+    std::string symbol;
+    std::string session;
+  } cases[] = {
+      {"1514 (XV). Declaration on the granting of independence", "A/RES/1514(XV)", "15"},
+      {"ES-11/1. Aggression against Ukraine", "A/RES/ES-11/1", "ES-11"},
+      {"S-32/1. Political declaration", "A/RES/S-32/1", "S-32"},
+      {"78/100. Dissemination of information", "A/RES/78/100", "78"},
+  };
+  for (const auto& c : cases) {
+    auto r = ParseResolution(c.number_line + "\nThe General Assembly,\nRecalling x,\n1. Decides y.\n");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->symbol(), c.symbol) << c.number_line;
+    EXPECT_EQ(r->session(), c.session) << c.number_line;
+    EXPECT_EQ(r->body(), v1::BODY_GENERAL_ASSEMBLY) << c.number_line;
+  }
+}
+
+TEST(ParseResolution, SecurityCouncilVoteAndTrailingFootnotes) {
+  const std::string text =
+      "Resolution 678 (1990)\nof 29 November 1990\n\nThe Security Council,\n\n"
+      "Noting the report of the Secretary-General, 4\n\n"
+      "1. Demands that Iraq comply fully;\n\n2. Decides to remain seized of the matter.\n\n"
+      "Adopted at the 2963rd meeting by\n12 votes to 2 (Cuba and Yemen),\nwith 1 abstention (China).\n\n"
+      "4 Official Records of the Security Council, document S/21911.\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->symbol(), "S/RES/678(1990)");
+  EXPECT_EQ(r->body(), v1::BODY_SECURITY_COUNCIL);
+  EXPECT_EQ(r->session(), "");
+  EXPECT_EQ(r->adoption().date(), "1990-11-29");
+  EXPECT_EQ(r->adoption().meeting(), "2963rd meeting");
+  EXPECT_EQ(r->vote().method(), v1::Vote::METHOD_VOTE);
+  EXPECT_EQ(r->vote().yes_count(), 12);
+  EXPECT_THAT(r->vote().no_states(), ElementsAre("Cuba", "Yemen"));
+  ASSERT_EQ(r->operative_paragraphs_size(), 2);
+  EXPECT_EQ(r->operative_paragraphs(1).text(), "Decides to remain seized of the matter.");
+  ASSERT_EQ(r->footnotes_size(), 1);
+  EXPECT_EQ(r->footnotes(0).marker(), "4");
+  EXPECT_EQ(r->footnotes(0).anchor_eid(), "preamble__para_1");
+}
+
 TEST(ParseResolution, OmitsTextWhenAsked) {
   ParseOptions options;
   options.include_text = false;
