@@ -1,9 +1,11 @@
 #include "parser/lead_phrase.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "parser/text_patterns.h"
@@ -13,21 +15,27 @@ namespace {
 
 using WordSet = absl::flat_hash_set<absl::string_view>;
 
-// A word of the paragraph opening, lower-cased, with its extent.
+// A word of the paragraph opening, lower-cased, with its extent. Words
+// longer than the buffer match nothing (no lead-phrase word is that long).
 struct Word {
-  std::string lower;
+  char buffer[24];
+  uint8_t length = 0;
   size_t begin = 0;
   size_t end = 0;           // end of the word, without trailing punctuation
   bool stops_after = false;  // punctuation follows: the phrase cannot go on
   bool capitalized = false;
+
+  absl::string_view lower() const { return absl::string_view(buffer, length); }
 };
 
 constexpr size_t kMaxWords = 16;
+using Words = absl::InlinedVector<Word, 16>;
 
-std::vector<Word> OpeningWords(absl::string_view text) {
-  std::vector<Word> words;
+// Splits the opening of `text` into up to `max_words` words.
+absl::InlinedVector<Word, kMaxWords> OpeningWords(absl::string_view text, size_t max_words) {
+  absl::InlinedVector<Word, kMaxWords> words;
   size_t i = 0;
-  while (i < text.size() && words.size() < kMaxWords) {
+  while (i < text.size() && words.size() < max_words) {
     while (i < text.size() && text[i] == ' ') ++i;
     if (i >= text.size()) break;
     const size_t begin = i;
@@ -45,8 +53,15 @@ std::vector<Word> OpeningWords(absl::string_view text) {
     w.end = end;
     w.stops_after = stops;
     w.capitalized = IsUpper(text[begin]);
-    w.lower = absl::AsciiStrToLower(text.substr(begin, end - begin));
-    words.push_back(std::move(w));
+    if (end - begin <= sizeof(w.buffer)) {
+      for (size_t k = begin; k < end; ++k) {
+        w.buffer[w.length++] = absl::ascii_tolower(static_cast<unsigned char>(text[k]));
+      }
+    } else {
+      w.buffer[0] = '#';  // too long: matches no word
+      w.length = 1;
+    }
+    words.push_back(w);
     if (stops) break;
   }
   return words;
@@ -185,13 +200,13 @@ const WordSet& ConsiderAdjectives() {
   return *s;
 }
 
-bool Is(const std::vector<Word>& w, size_t i, absl::string_view s) {
-  return i < w.size() && w[i].lower == s;
+bool Is(const Words& w, size_t i, absl::string_view s) {
+  return i < w.size() && w[i].lower() == s;
 }
 
 // Matches the words of `phrase` (space separated) at w[i..]; returns the
 // index after them, or i if they do not match (or punctuation cuts them).
-size_t MatchPhrase(const std::vector<Word>& w, size_t i, absl::string_view phrase) {
+size_t MatchPhrase(const Words& w, size_t i, absl::string_view phrase) {
   size_t k = i;
   size_t start = 0;
   while (start <= phrase.size()) {
@@ -205,7 +220,7 @@ size_t MatchPhrase(const std::vector<Word>& w, size_t i, absl::string_view phras
   return k;
 }
 
-bool StopsBefore(const std::vector<Word>& w, size_t i) { return i > 0 && w[i - 1].stops_after; }
+bool StopsBefore(const Words& w, size_t i) { return i > 0 && w[i - 1].stops_after; }
 
 // Stem-like name of the head used to pick its complements.
 bool HeadIs(absl::string_view head, std::initializer_list<absl::string_view> stems) {
@@ -216,7 +231,7 @@ bool HeadIs(absl::string_view head, std::initializer_list<absl::string_view> ste
 }
 
 bool IsPreHead(const Word& w) {
-  const std::string& s = w.lower;
+  const absl::string_view s = w.lower();
   if (!IsAlphaWord(s)) return false;
   if (PreAdjectives().contains(s)) return true;
   if (s.size() >= 5 && absl::EndsWith(s, "ing") && !NotPreHeads().contains(s)) return true;
@@ -224,7 +239,7 @@ bool IsPreHead(const Word& w) {
 }
 
 bool IsOpHead(const Word& w, bool any_s_verb) {
-  const std::string& s = w.lower;
+  const absl::string_view s = w.lower();
   if (!IsAlphaWord(s)) return false;
   if (OperativeVerbs().contains(s)) return true;
   if (!any_s_verb || s.size() < 4 || !absl::EndsWith(s, "s")) return false;
@@ -237,9 +252,9 @@ bool IsHead(const Word& w, ParagraphKind kind, bool any_s_verb) {
 }
 
 // Adverbs that may come before the head ("Also", "Deeply", "Once again").
-size_t SkipLeadingAdverbs(const std::vector<Word>& w, size_t i) {
+size_t SkipLeadingAdverbs(const Words& w, size_t i) {
   while (i < w.size() && !StopsBefore(w, i + 1)) {
-    if (PreAdverbs().contains(w[i].lower)) {
+    if (PreAdverbs().contains(w[i].lower())) {
       ++i;
       continue;
     }
@@ -257,7 +272,7 @@ size_t SkipLeadingAdverbs(const std::vector<Word>& w, size_t i) {
 // verb "further" and "in particular" belong to what follows ("Encourages
 // further efforts", "Regrets further that"); after a preambular head they are
 // part of the phrase ("Recalling further", "Deploring in particular").
-size_t SkipTrailingModifiers(const std::vector<Word>& w, size_t i, ParagraphKind kind) {
+size_t SkipTrailingModifiers(const Words& w, size_t i, ParagraphKind kind) {
   static constexpr absl::string_view kPhrases[] = {
       "in the strongest possible terms", "in the strongest terms", "without reservation",
       "once again", "once more", "also", "again", "firmly", "unequivocally", "strongly"};
@@ -286,21 +301,21 @@ size_t SkipTrailingModifiers(const std::vector<Word>& w, size_t i, ParagraphKind
 }
 
 // Skips intensifiers ("deep", "very serious") that do not end the phrase.
-size_t SkipIntensifiers(const std::vector<Word>& w, size_t i) {
-  while (i < w.size() && Intensifiers().contains(w[i].lower) && !w[i].stops_after) ++i;
+size_t SkipIntensifiers(const Words& w, size_t i) {
+  while (i < w.size() && Intensifiers().contains(w[i].lower()) && !w[i].stops_after) ++i;
   return i;
 }
 
 // "with [deep] concern" after a verb head.
-size_t MatchWithPhrase(const std::vector<Word>& w, size_t i) {
+size_t MatchWithPhrase(const Words& w, size_t i) {
   if (!Is(w, i, "with") || StopsBefore(w, i) || w[i].stops_after) return i;
   const size_t k = SkipIntensifiers(w, i + 1);
-  if (k < w.size() && WithNouns().contains(w[k].lower)) return k + 1;
+  if (k < w.size() && WithNouns().contains(w[k].lower())) return k + 1;
   return i;
 }
 
 // "its deep concern", "concern", "the hope": an attitude noun phrase.
-size_t MatchAttitude(const std::vector<Word>& w, size_t i, bool allow_the) {
+size_t MatchAttitude(const Words& w, size_t i, bool allow_the) {
   if (StopsBefore(w, i)) return i;
   size_t k = i;
   if ((Is(w, k, "its") || Is(w, k, "our") || (allow_the && Is(w, k, "the"))) &&
@@ -308,22 +323,22 @@ size_t MatchAttitude(const std::vector<Word>& w, size_t i, bool allow_the) {
     ++k;
   }
   k = SkipIntensifiers(w, k);
-  if (k >= w.size() || !AttitudeNouns().contains(w[k].lower)) return i;
+  if (k >= w.size() || !AttitudeNouns().contains(w[k].lower())) return i;
   ++k;
   // "regret and concern"
   if (!StopsBefore(w, k) && Is(w, k, "and") && !w[k].stops_after && k + 1 < w.size() &&
-      AttitudeNouns().contains(w[k + 1].lower)) {
+      AttitudeNouns().contains(w[k + 1].lower())) {
     k += 2;
   }
   // "its call for", "its call upon"
-  if (w[k - 1].lower == "call" && !StopsBefore(w, k) && (Is(w, k, "for") || Is(w, k, "upon"))) {
+  if (w[k - 1].lower() == "call" && !StopsBefore(w, k) && (Is(w, k, "for") || Is(w, k, "upon"))) {
     ++k;
   }
   return k;
 }
 
 // Complements that belong to particular heads.
-size_t MatchHeadComplement(const std::vector<Word>& w, size_t i, absl::string_view head) {
+size_t MatchHeadComplement(const Words& w, size_t i, absl::string_view head) {
   if (i >= w.size() || StopsBefore(w, i)) return i;
   size_t k;
   if (HeadIs(head, {"tak"})) {
@@ -344,27 +359,27 @@ size_t MatchHeadComplement(const std::vector<Word>& w, size_t i, absl::string_vi
   if (HeadIs(head, {"bring"})) return MatchPhrase(w, i, "to the attention");
   if (HeadIs(head, {"consider"})) {
     if (Is(w, i, "it") && !w[i].stops_after && i + 1 < w.size() &&
-        ConsiderAdjectives().contains(w[i + 1].lower)) {
+        ConsiderAdjectives().contains(w[i + 1].lower())) {
       return i + 2;
     }
     return i;
   }
   if (HeadIs(head, {"continu"})) {
-    if (Is(w, i, "to") && !w[i].stops_after && i + 1 < w.size() && IsAlphaWord(w[i + 1].lower)) {
+    if (Is(w, i, "to") && !w[i].stops_after && i + 1 < w.size() && IsAlphaWord(w[i + 1].lower())) {
       return i + 2;
     }
     return i;
   }
   if (HeadIs(head, {"remain"})) {
     k = i;
-    while (k < w.size() && PreAdverbs().contains(w[k].lower) && !w[k].stops_after) ++k;
-    if (k < w.size() && PreAdjectives().contains(w[k].lower)) return k + 1;
+    while (k < w.size() && PreAdverbs().contains(w[k].lower()) && !w[k].stops_after) ++k;
+    if (k < w.size() && PreAdjectives().contains(w[k].lower())) return k + 1;
     return i;
   }
   if (head == "having") {
     k = i;
     if ((Is(w, k, "also") || Is(w, k, "further")) && !w[k].stops_after) ++k;
-    if (k < w.size() && IsAlphaWord(w[k].lower) && !StopsBefore(w, k)) return k + 1;
+    if (k < w.size() && IsAlphaWord(w[k].lower()) && !StopsBefore(w, k)) return k + 1;
     return i;
   }
   if (HeadIs(head, {"express", "reiterat", "reaffirm", "recall", "affirm", "stress",
@@ -375,14 +390,14 @@ size_t MatchHeadComplement(const std::vector<Word>& w, size_t i, absl::string_vi
 }
 
 // Matches a full lead phrase at w[i..] and returns the index after it, or i.
-size_t MatchLead(const std::vector<Word>& w, size_t i, ParagraphKind kind, bool any_s_verb,
+size_t MatchLead(const Words& w, size_t i, ParagraphKind kind, bool any_s_verb,
                  int depth) {
   size_t k = SkipLeadingAdverbs(w, i);
   if (k >= w.size() || !IsHead(w[k], kind, any_s_verb)) {
     // An adverb alone ("Further to ...") is not a lead phrase.
     return i;
   }
-  const std::string& head = w[k].lower;
+  const absl::string_view head = w[k].lower();
   const bool verbal = kind == ParagraphKind::kOperative || absl::EndsWith(head, "ing");
   ++k;
   k = SkipTrailingModifiers(w, k, kind);
@@ -407,8 +422,10 @@ size_t MatchLead(const std::vector<Word>& w, size_t i, ParagraphKind kind, bool 
   return k;
 }
 
-size_t PhraseLength(absl::string_view text, ParagraphKind kind, bool any_s_verb) {
-  std::vector<Word> w = OpeningWords(text);
+size_t PhraseLength(absl::string_view text, ParagraphKind kind, bool any_s_verb,
+                    size_t max_words = kMaxWords) {
+  if (text.empty() || !IsUpper(text[0])) return 0;
+  Words w = OpeningWords(text, max_words);
   if (w.empty() || !w[0].capitalized) return 0;
   const size_t k = MatchLead(w, 0, kind, any_s_verb, 0);
   if (k == 0) return 0;
@@ -421,12 +438,16 @@ size_t LeadPhraseLength(absl::string_view text, ParagraphKind kind) {
   return PhraseLength(text, kind, /*any_s_verb=*/true);
 }
 
+// A head comes within the first four words (after at most "Also",
+// "Deeply", "Once again"); the rest of the phrase does not matter here.
+constexpr size_t kStartWords = 4;
+
 bool StartsWithPreambularLead(absl::string_view line) {
-  return PhraseLength(line, ParagraphKind::kPreambular, false) > 0;
+  return PhraseLength(line, ParagraphKind::kPreambular, false, kStartWords) > 0;
 }
 
 bool StartsWithOperativeLead(absl::string_view line) {
-  return PhraseLength(line, ParagraphKind::kOperative, false) > 0;
+  return PhraseLength(line, ParagraphKind::kOperative, false, kStartWords) > 0;
 }
 
 }  // namespace resolute

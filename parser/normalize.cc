@@ -1,6 +1,7 @@
 #include "parser/normalize.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace resolute {
 namespace {
@@ -45,43 +46,50 @@ bool IsRemoved(uint32_t cp) {
          cp == 0xFEFF;
 }
 
-void TrimTrailingSpaces(std::string* out) {
-  while (!out->empty() && out->back() == ' ') out->pop_back();
-}
-
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Letter-spaced words ("I n v i t e s", printed with expanded spacing) are
-// closed up: four or more one-letter words in a row, separated by single
-// spaces, all but the first lower case.
-std::string CloseUpLetterSpacing(std::string s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
+// closed up, in place: four or more one-letter words in a row, separated by
+// single spaces, all but the first lower case.
+void CloseUpLetterSpacing(std::string* text) {
+  std::string& s = *text;
   const size_t n = s.size();
-  auto single_letter_at = [&](size_t k) {
-    return k < n && IsAsciiLetter(s[k]) && (k == 0 || !IsAsciiLetter(s[k - 1])) &&
-           (k + 1 >= n || !IsAsciiLetter(s[k + 1]));
-  };
+  // Most texts have none: look for "x y z" (one-letter words) first.
+  size_t first = n;
+  for (size_t k = 1; k + 4 < n; ++k) {
+    if (s[k] != ' ' || s[k + 2] != ' ') continue;
+    if (IsAsciiLetter(s[k - 1]) && IsAsciiLower(s[k + 1]) &&
+        s[k + 2] == ' ' && IsAsciiLower(s[k + 3]) && s[k + 4] == ' ' &&
+        (k == 1 || s[k - 2] == ' ' || s[k - 2] == '\n')) {
+      first = k - 1;
+      break;
+    }
+  }
+  if (first == n) return;
+  size_t w = first;  // write position
+  size_t i = first;
   while (i < n) {
-    if (single_letter_at(i) && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
-      size_t count = 1;
+    // A candidate starts at a one-letter word: "x y" with a space before it
+    // (or the start) and a letter two bytes on.
+    if (i + 6 < n && IsAsciiLetter(s[i]) && s[i + 1] == ' ' && IsAsciiLower(s[i + 2]) &&
+        (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
       size_t k = i;
-      while (k + 2 < n && s[k + 1] == ' ' && single_letter_at(k + 2) && s[k + 2] >= 'a' &&
-             s[k + 2] <= 'z') {
+      size_t count = 1;
+      while (k + 2 < n && s[k + 1] == ' ' && IsAsciiLower(s[k + 2]) &&
+             (k + 3 >= n || !IsAsciiLetter(s[k + 3]))) {
         k += 2;
         ++count;
       }
       if (count >= 4) {
-        for (size_t j = i; j <= k; j += 2) out.push_back(s[j]);
+        for (size_t j = i; j <= k; j += 2) s[w++] = s[j];
         i = k + 1;
         continue;
       }
     }
-    out.push_back(s[i]);
-    ++i;
+    s[w++] = s[i++];
   }
-  return out;
+  s.resize(w);
 }
 
 }  // namespace
@@ -103,42 +111,56 @@ size_t FirstInvalidUtf8Offset(absl::string_view text) {
 
 std::string NormalizeText(absl::string_view text) {
   std::string out;
-  out.reserve(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (static_cast<uint8_t>(c) < 0x80) {
-      ++i;
+  out.resize(text.size());
+  char* const base = out.data();
+  char* o = base;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  auto trim_spaces = [&] {
+    while (o > base && o[-1] == ' ') --o;
+  };
+  while (p < end) {
+    // Runs of printable ASCII (by far the most common) are copied at once.
+    const char* run = p;
+    while (p < end && static_cast<unsigned char>(*p) - 0x20u < 0x5Fu) ++p;
+    if (p > run) {
+      std::memcpy(o, run, static_cast<size_t>(p - run));
+      o += p - run;
+      if (p == end) break;
+    }
+    const unsigned char c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      ++p;
       if (c == '\r') {
-        if (i < text.size() && text[i] == '\n') ++i;
-        TrimTrailingSpaces(&out);
-        out.push_back('\n');
+        if (p < end && *p == '\n') ++p;
+        trim_spaces();
+        *o++ = '\n';
       } else if (c == '\n' || c == '\f') {
-        TrimTrailingSpaces(&out);
-        out.push_back(c);
+        trim_spaces();
+        *o++ = static_cast<char>(c);
       } else if (c == '\t' || c == '\v') {
-        out.push_back(' ');
-      } else if (!IsRemoved(static_cast<uint8_t>(c))) {
-        out.push_back(c);
-      }
+        *o++ = ' ';
+      }  // other control characters and DEL are dropped
       continue;
     }
     uint32_t cp;
-    size_t len = DecodeUtf8(text, i, &cp);
+    const size_t len = DecodeUtf8(text, static_cast<size_t>(p - text.data()), &cp);
     if (len == 0) {  // Not expected (input is validated); copy the byte as is.
-      out.push_back(c);
-      ++i;
+      *o++ = static_cast<char>(c);
+      ++p;
       continue;
     }
     if (IsSpaceLike(cp)) {
-      out.push_back(' ');
+      *o++ = ' ';
     } else if (!IsRemoved(cp)) {
-      out.append(text.data() + i, len);
+      for (size_t k = 0; k < len; ++k) *o++ = p[k];
     }
-    i += len;
+    p += len;
   }
-  TrimTrailingSpaces(&out);
-  return CloseUpLetterSpacing(std::move(out));
+  trim_spaces();
+  out.resize(static_cast<size_t>(o - base));
+  CloseUpLetterSpacing(&out);
+  return out;
 }
 
 }  // namespace resolute

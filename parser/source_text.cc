@@ -1,5 +1,7 @@
 #include "parser/source_text.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 
 namespace resolute {
@@ -9,7 +11,7 @@ bool IsBreak(char c) { return c == '\n' || c == '\f'; }
 bool IsWhite(char c) { return c == ' ' || c == '\n' || c == '\f' || c == '\t'; }
 
 // True if `out` ends with a hyphen or dash that follows a letter or digit.
-bool EndsWithJoiningDash(const std::string& out) {
+bool EndsWithJoiningDash(absl::string_view out) {
   static constexpr absl::string_view kDashes[] = {
       "\xE2\x80\x90",  // U+2010 hyphen
       "\xE2\x80\x91",  // U+2011 non-breaking hyphen
@@ -17,7 +19,7 @@ bool EndsWithJoiningDash(const std::string& out) {
       "\xE2\x80\x94",  // U+2014 em dash
       "-",
   };
-  absl::string_view view(out);
+  absl::string_view view = out;
   for (absl::string_view dash : kDashes) {
     if (view.size() > dash.size() && view.substr(view.size() - dash.size()) == dash) {
       const unsigned char before = view[view.size() - dash.size() - 1];
@@ -54,32 +56,48 @@ std::vector<Line> SplitLines(absl::string_view text) {
 }
 
 std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
-  std::string out;
+  size_t total = 0;
+  for (const Span& s : spans) total += static_cast<size_t>(std::max(0, s.size())) + 1;
+  std::string out(total, '\0');
+  char* const base = out.data();
+  char* o = base;
   bool pending_space = false;
   bool pending_break = false;
+  // The output so far ends with a hyphen or dash after a letter or digit.
+  auto ends_with_joining_dash = [&] {
+    return EndsWithJoiningDash(absl::string_view(base, static_cast<size_t>(o - base)));
+  };
   for (size_t s = 0; s < spans.size(); ++s) {
     const Span& span = spans[s];
     if (s > 0) {
       pending_space = true;
       // A gap between spans counts as a line break if it contains one.
-      for (int k = spans[s - 1].end; k < span.begin && k < static_cast<int>(text.size()); ++k) {
-        if (IsBreak(text[k])) pending_break = true;
+      const int from = std::min(spans[s - 1].end, span.begin);
+      const int to = std::min(std::max(spans[s - 1].end, span.begin), static_cast<int>(text.size()));
+      for (int k = from; k < to; ++k) {
+        if (IsBreak(text[k])) {
+          pending_break = true;
+          break;
+        }
       }
     }
-    for (int i = span.begin; i < span.end; ++i) {
-      const char c = text[i];
-      if (IsWhite(c)) {
-        pending_space = true;
-        if (IsBreak(c)) pending_break = true;
+    const char* p = text.data() + span.begin;
+    const char* const end = text.data() + span.end;
+    for (; p < end; ++p) {
+      const char c = *p;
+      if (!IsWhite(c)) {
+        if (pending_space) {
+          if (o != base && !(pending_break && ends_with_joining_dash())) *o++ = ' ';
+          pending_space = pending_break = false;
+        }
+        *o++ = c;
         continue;
       }
-      if (pending_space && !out.empty() && !(pending_break && EndsWithJoiningDash(out))) {
-        out.push_back(' ');
-      }
-      pending_space = pending_break = false;
-      out.push_back(c);
+      pending_space = true;
+      if (IsBreak(c)) pending_break = true;
     }
   }
+  out.resize(static_cast<size_t>(o - base));
   return out;
 }
 

@@ -185,6 +185,8 @@ std::optional<std::string> FindDate(absl::string_view s, absl::string_view* foun
 }
 
 bool IsDateLine(absl::string_view line) {
+  // "7 December 2023" .. "30 September 2023".
+  if (line.size() < 10 || line.size() > 17 || !IsDigit(line[0])) return false;
   absl::string_view found;
   return FindDate(line, &found).has_value() && found.size() == line.size();
 }
