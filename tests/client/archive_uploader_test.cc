@@ -48,7 +48,8 @@ TEST(ArchiveUploader, StreamsTheFileInChunksAndDeliversEntriesInOrder) {
   service_options.worker_threads = 2;
   auto server = testing::StartLoopbackServer(service_options);
   std::vector<TestFile> files;
-  for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({"docs/" + f.path, f.content});
+  for (const TestFile& f : testing::LoadCorpusSample())
+    files.push_back({"docs/" + f.path, f.content});
   const std::string path = WriteFile("upload.tar.gz", BuildArchive(ArchiveFormat::kTarGz, files));
 
   ArchiveUploadOptions options;
@@ -79,8 +80,8 @@ TEST(ArchiveUploader, ServerErrorsAreNotRetried) {
   ArchiveUploadOptions options;
   options.retry = FastRetries(5);
   ArchiveUploader uploader(LoopbackChannel(*server), options);
-  ArchiveUploadResult result =
-      uploader.Run(WriteFile("junk.zip", std::string(3000, 'j')), [](v1::ParseResolutionResponse) {});
+  ArchiveUploadResult result = uploader.Run(WriteFile("junk.zip", std::string(3000, 'j')),
+                                            [](v1::ParseResolutionResponse) {});
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(result.status.error_message(), HasSubstr("junk.zip"));
   EXPECT_EQ(result.retries, 0);
@@ -89,7 +90,8 @@ TEST(ArchiveUploader, ServerErrorsAreNotRetried) {
 TEST(ArchiveUploader, MissingFileIsNotFound) {
   testing::TestServer server(nullptr);
   ArchiveUploader uploader(server.channel, ArchiveUploadOptions{});
-  ArchiveUploadResult result = uploader.Run("/no/such/archive.tar.gz", [](v1::ParseResolutionResponse) {});
+  ArchiveUploadResult result =
+      uploader.Run("/no/such/archive.tar.gz", [](v1::ParseResolutionResponse) {});
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
@@ -104,8 +106,9 @@ TEST(ArchiveUploader, RestartsAfterTransientFailureWithoutDuplicates) {
   options.retry = FastRetries(3);
   ArchiveUploader uploader(server.channel, options);
   std::vector<std::string> ids;
-  ArchiveUploadResult result = uploader.Run(
-      WriteFile("flaky.tar", bytes), [&](v1::ParseResolutionResponse r) { ids.push_back(r.document_id()); });
+  ArchiveUploadResult result =
+      uploader.Run(WriteFile("flaky.tar", bytes),
+                   [&](v1::ParseResolutionResponse r) { ids.push_back(r.document_id()); });
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   EXPECT_EQ(ids, (std::vector<std::string>{"e0", "e1", "e2", "e3", "e4", "e5"}));
   EXPECT_EQ(result.retries, 2);

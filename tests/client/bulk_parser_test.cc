@@ -10,8 +10,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
-#include "client/resolute_client.h"
 #include "client/channel.h"
+#include "client/resolute_client.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -174,6 +174,26 @@ TEST_P(BulkParserRealServiceTest, NoInputsIsFine) {
 INSTANTIATE_TEST_SUITE_P(Modes, BulkParserRealServiceTest,
                          ::testing::Values(BulkOptions::Mode::kStream, BulkOptions::Mode::kUnary));
 
+TEST(BulkParser, DocumentTooLargeToSendFailsAloneWithoutBeingSent) {
+  testing::FlakyService service(/*failing_calls=*/0, 0, grpc::Status::OK);
+  testing::TestServer server(&service);
+  BulkOptions options;
+  options.max_document_bytes = 100;
+  options.loader = [](const DocumentInput& input) -> absl::StatusOr<std::string> {
+    return input.id == "doc1" ? std::string(101, 'x') : "short";
+  };
+  BulkParser parser(server.channel, options);
+  Outcomes outcomes;
+  parser.Run(Synthetic(3), outcomes.Callback());
+  ASSERT_TRUE(outcomes.EachOnce(3));
+  EXPECT_EQ(outcomes.Get(0).response.status().code(), 0);
+  EXPECT_EQ(outcomes.Get(1).response.status().code(),
+            static_cast<int>(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  EXPECT_TRUE(outcomes.Get(1).client_error);
+  EXPECT_EQ(outcomes.Get(2).response.status().code(), 0);
+  EXPECT_EQ(service.received().count("doc1"), 0u);
+}
+
 TEST(BulkParser, StreamFailureIsRetriedAndUnansweredDocumentsResent) {
   testing::FlakyService flaky(/*failing_calls=*/2, /*answers_before_failure=*/7,
                               grpc::Status(grpc::StatusCode::UNAVAILABLE, "restarting"));
@@ -256,6 +276,34 @@ TEST(BulkParser, NonRetryableCallFailureEndsTheRun) {
     EXPECT_EQ(outcomes.Get(i).response.status().code(),
               static_cast<int>(grpc::StatusCode::UNIMPLEMENTED));
   }
+}
+
+// dns:/// and ipv4: targets with several addresses are balanced round-robin.
+TEST(BulkParser, RoundRobinSpreadsCallsOverEveryAddress) {
+  std::atomic<int> parsed_by[2] = {{0}, {0}};
+  std::vector<std::unique_ptr<service::ResoluteServer>> servers;
+  for (int i = 0; i < 2; ++i) {
+    service::ServiceOptions options;
+    options.parser.parse = [&parsed_by, i](absl::string_view, const ParseOptions&,
+                                           v1::Resolution*) {
+      parsed_by[i].fetch_add(1);
+      return absl::OkStatus();
+    };
+    servers.push_back(testing::StartLoopbackServer(options));
+  }
+  const std::string target =
+      absl::StrCat("ipv4:127.0.0.1:", servers[0]->port(), ",127.0.0.1:", servers[1]->port());
+  BulkOptions options;
+  options.mode = BulkOptions::Mode::kUnary;
+  options.concurrency = 4;
+  options.loader = SyntheticLoader;
+  BulkParser parser(CreateResoluteChannel(target), options);
+  Outcomes outcomes;
+  parser.Run(Synthetic(60), outcomes.Callback());
+  ASSERT_TRUE(outcomes.EachOnce(60));
+  EXPECT_EQ(parsed_by[0].load() + parsed_by[1].load(), 60);
+  EXPECT_GE(parsed_by[0].load(), 10);
+  EXPECT_GE(parsed_by[1].load(), 10);
 }
 
 // A server that parses slowly, for cancellation and deadlines.

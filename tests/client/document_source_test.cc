@@ -49,8 +49,8 @@ TEST_F(DocumentSourceTest, ExpandsFilesFoldersAndStdin) {
   }
   EXPECT_THAT(ids, ElementsAre(P("single.txt"), P("corpus/A_RES_78_1.pymupdf.txt"),
                                P("corpus/noext"), P("corpus/sub/S_RES_1_1946.txt"), "piped"));
-  EXPECT_THAT(stems, ElementsAre("single", "A_RES_78_1.pymupdf", "noext", "sub/S_RES_1_1946",
-                                 "piped"));
+  EXPECT_THAT(stems,
+              ElementsAre("single", "A_RES_78_1.pymupdf", "noext", "sub/S_RES_1_1946", "piped"));
   EXPECT_EQ((*inputs)[3].size_bytes, 7);
   EXPECT_EQ(ReadDocument((*inputs)[3]).value(), "two two");
   EXPECT_EQ(ReadDocument((*inputs)[4]).value(), "from stdin");

@@ -12,14 +12,12 @@ namespace {
 using ::testing::HasSubstr;
 
 TEST(Progress, RendersBarCountsRateAndEta) {
-  const std::string line =
-      Progress::Render(50, 200, 1'500'000, 6'000'000, absl::Seconds(10));
+  const std::string line = Progress::Render(50, 200, 1'500'000, 6'000'000, absl::Seconds(10));
   EXPECT_EQ(line, "[#####...............] 50/200 docs  1.5/6.0 MB  5.0 docs/s  ETA 0:30");
 }
 
 TEST(Progress, RendersWithoutTotals) {
-  EXPECT_EQ(Progress::Render(7, 0, 2'000'000, 0, absl::Seconds(2)),
-            "7 docs  2.0 MB  3.5 docs/s");
+  EXPECT_EQ(Progress::Render(7, 0, 2'000'000, 0, absl::Seconds(2)), "7 docs  2.0 MB  3.5 docs/s");
 }
 
 TEST(Progress, DisabledPrintsOnlyMessages) {

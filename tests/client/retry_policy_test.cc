@@ -10,10 +10,10 @@ TEST(IsRetryable, TransientCodesOnly) {
   EXPECT_TRUE(IsRetryable(grpc::StatusCode::UNAVAILABLE));
   EXPECT_TRUE(IsRetryable(grpc::StatusCode::ABORTED));
   for (grpc::StatusCode code :
-       {grpc::StatusCode::OK, grpc::StatusCode::UNKNOWN, grpc::StatusCode::INTERNAL, grpc::StatusCode::INVALID_ARGUMENT,
-        grpc::StatusCode::RESOURCE_EXHAUSTED, grpc::StatusCode::CANCELLED,
-        grpc::StatusCode::DEADLINE_EXCEEDED, grpc::StatusCode::UNIMPLEMENTED,
-        grpc::StatusCode::PERMISSION_DENIED}) {
+       {grpc::StatusCode::OK, grpc::StatusCode::UNKNOWN, grpc::StatusCode::INTERNAL,
+        grpc::StatusCode::INVALID_ARGUMENT, grpc::StatusCode::RESOURCE_EXHAUSTED,
+        grpc::StatusCode::CANCELLED, grpc::StatusCode::DEADLINE_EXCEEDED,
+        grpc::StatusCode::UNIMPLEMENTED, grpc::StatusCode::PERMISSION_DENIED}) {
     EXPECT_FALSE(IsRetryable(code)) << code;
   }
 }

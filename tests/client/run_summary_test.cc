@@ -45,10 +45,11 @@ TEST(RunSummary, UnaccountedInputsShow) {
 
 TEST(RunSummary, ArchiveCallFailure) {
   RunSummary s(-1);
-  s.Parsed(10);
+  s.Parsed(0);
+  s.AddBytes(2'500'000);
   s.CallFailed(3, "archive \"x.zip\": corrupt", /*connection=*/false);
   EXPECT_EQ(s.Line(absl::Seconds(1)),
-            "1 document: 1 parsed, 0 failed, 0 skipped; 0.0 MB in 1.0 s, 1.0 docs/s; call "
+            "1 document: 1 parsed, 0 failed, 0 skipped; 2.5 MB in 1.0 s, 1.0 docs/s; call "
             "failed: INVALID_ARGUMENT: archive \"x.zip\": corrupt");
   EXPECT_EQ(s.ExitCode(), kExitSomeFailed);
 }

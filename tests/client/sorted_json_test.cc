@@ -33,11 +33,12 @@ v1::Resolution SampleResolution() {
 TEST(ToSortedJson, CompactWithSortedKeysAtEveryLevel) {
   absl::StatusOr<std::string> json = ToSortedJson(SampleResolution());
   ASSERT_TRUE(json.ok()) << json.status();
-  EXPECT_EQ(*json,
-            R"({"body":"BODY_GENERAL_ASSEMBLY","operativeParagraphs":[{"leadPhrase":"Decides",)"
-            R"("number":"1","spans":[{"end":"20","start":"10"}],"subparagraphs":[{"number":"a"}]}],)"
-            R"("symbol":"A/RES/78/100","title":"Quote \" backslash \\ tab \t newline \n control )"
-            R"(\u0001 é","vote":{"yesCount":120}})");
+  EXPECT_EQ(
+      *json,
+      R"({"body":"BODY_GENERAL_ASSEMBLY","operativeParagraphs":[{"leadPhrase":"Decides",)"
+      R"("number":"1","spans":[{"end":"20","start":"10"}],"subparagraphs":[{"number":"a"}]}],)"
+      R"("symbol":"A/RES/78/100","title":"Quote \" backslash \\ tab \t newline \n control )"
+      R"(\u0001 é","vote":{"yesCount":120}})");
 }
 
 TEST(ToSortedJson, PrettyPrintsWithIndent) {

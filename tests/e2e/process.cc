@@ -42,8 +42,8 @@ std::string RunfilesPath(const std::string& relative) {
   return absl::StrCat(srcdir != nullptr ? srcdir : ".", "/resolute/", relative);
 }
 
-absl::StatusOr<int> RunProgram(const std::vector<std::string>& argv,
-                               const std::string& stdout_path, const std::string& stderr_path) {
+absl::StatusOr<int> RunProgram(const std::vector<std::string>& argv, const std::string& stdout_path,
+                               const std::string& stderr_path) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (!stdout_path.empty()) {
@@ -58,7 +58,8 @@ absl::StatusOr<int> RunProgram(const std::vector<std::string>& argv,
   std::vector<char*> args = Argv(argv);
   const int err = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (err != 0) return absl::InternalError(absl::StrCat("cannot run ", argv[0], ": ", strerror(err)));
+  if (err != 0)
+    return absl::InternalError(absl::StrCat("cannot run ", argv[0], ": ", strerror(err)));
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }

@@ -52,7 +52,8 @@ class ServerProcess {
   void Freeze();
 
  private:
-  ServerProcess(pid_t pid, int stdout_fd, int port) : pid_(pid), stdout_fd_(stdout_fd), port_(port) {}
+  ServerProcess(pid_t pid, int stdout_fd, int port)
+      : pid_(pid), stdout_fd_(stdout_fd), port_(port) {}
   int Wait();
 
   pid_t pid_;

@@ -89,9 +89,10 @@ TEST_P(ArchiveReaderFormatTest, ReadsRegularFilesInOrderSkippingFolders) {
 }
 
 TEST_P(ArchiveReaderFormatTest, ReportsBinaryEntryAndGoesOn) {
-  const std::string archive = BuildArchive(
-      GetParam(), {{"a.txt", "text"}, {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)},
-                   {"b.txt", "more"}});
+  const std::string archive =
+      BuildArchive(GetParam(), {{"a.txt", "text"},
+                                {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)},
+                                {"b.txt", "more"}});
   Result r = ReadArchive(archive);
   ASSERT_TRUE(r.status.ok()) << r.status;
   ASSERT_EQ(r.entries.size(), 3u);

@@ -120,19 +120,31 @@ TEST_F(ServiceTest, UnaryRejectsBadInputWithAClearStatus) {
   StartReal();
   const Rejection rejections[] = {
       {"empty", "", "", grpc::StatusCode::INVALID_ARGUMENT, {"empty"}},
-      {"whitespace only", "  \n\n\t \r\n", "", grpc::StatusCode::INVALID_ARGUMENT,
-       {"whitespace"}},
-      {"invalid UTF-8", "The General Assembly,\nRecalling\xc3\x28 its resolution", "",
+      {"whitespace only", "  \n\n\t \r\n", "", grpc::StatusCode::INVALID_ARGUMENT, {"whitespace"}},
+      {"invalid UTF-8",
+       "The General Assembly,\nRecalling\xc3\x28 its resolution",
+       "",
        grpc::StatusCode::INVALID_ARGUMENT,
        {"UTF-8", "offset 31"}},
-      {"Latin-1 text", "R\xe9solution 78/100", "", grpc::StatusCode::INVALID_ARGUMENT,
+      {"Latin-1 text",
+       "R\xe9solution 78/100",
+       "",
+       grpc::StatusCode::INVALID_ARGUMENT,
        {"UTF-8", "offset 1"}},
-      {"oversize", std::string(kMaxDocumentBytes + 1, 'a'), "",
+      {"oversize",
+       std::string(kMaxDocumentBytes + 1, 'a'),
+       "",
        grpc::StatusCode::RESOURCE_EXHAUSTED,
        {std::to_string(kMaxDocumentBytes + 1), std::to_string(kMaxDocumentBytes)}},
-      {"French", "L'Assemblée générale,", "fr", grpc::StatusCode::INVALID_ARGUMENT,
+      {"French",
+       "L'Assemblée générale,",
+       "fr",
+       grpc::StatusCode::INVALID_ARGUMENT,
        {"language", "\"fr\""}},
-      {"unknown language", "The General Assembly,", "xx-YY", grpc::StatusCode::INVALID_ARGUMENT,
+      {"unknown language",
+       "The General Assembly,",
+       "xx-YY",
+       grpc::StatusCode::INVALID_ARGUMENT,
        {"\"xx-YY\""}},
   };
   for (const Rejection& r : rejections) {
@@ -228,8 +240,7 @@ TEST_F(ServiceTest, StreamAnswersEveryDocumentWithItsOwnStatus) {
     for (int round = 0; round < 3; ++round) {
       const auto& streamed = by_id[absl::StrCat(round, "/", f.path)];
       EXPECT_EQ(streamed.status().code(), 0) << f.path;
-      EXPECT_TRUE(MessageDifferencer::Equals(streamed.resolution(), unary.resolution()))
-          << f.path;
+      EXPECT_TRUE(MessageDifferencer::Equals(streamed.resolution(), unary.resolution())) << f.path;
     }
   }
   EXPECT_EQ(by_id["empty"].status().code(), 3);
@@ -297,7 +308,8 @@ TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
   options.stream_window = 4;
   Start(options);
   std::vector<TestFile> files;
-  for (int i = 0; i < 64; ++i) files.push_back({absl::StrCat(i, ".txt"), std::string(256 << 10, 'y')});
+  for (int i = 0; i < 64; ++i)
+    files.push_back({absl::StrCat(i, ".txt"), std::string(256 << 10, 'y')});
   const std::string archive = BuildArchive(ArchiveFormat::kTar, files);
   constexpr size_t kChunk = 64 << 10;
   const int chunks = static_cast<int>((archive.size() + kChunk - 1) / kChunk);
@@ -400,7 +412,8 @@ class ArchiveServiceTest : public ServiceTest,
 TEST_P(ArchiveServiceTest, AnswersEveryEntryInArchiveOrderLikeUnary) {
   StartReal();
   std::vector<TestFile> files;
-  for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({"docs/" + f.path, f.content});
+  for (const TestFile& f : testing::LoadCorpusSample())
+    files.push_back({"docs/" + f.path, f.content});
   const std::string archive = BuildArchive(GetParam(), files);
   for (size_t chunk : {size_t{1000}, size_t{64} << 10}) {
     CallResult result = testing::SendArchive(stub_.get(), archive, chunk);
@@ -420,12 +433,12 @@ TEST_P(ArchiveServiceTest, AnswersEveryEntryInArchiveOrderLikeUnary) {
 TEST_P(ArchiveServiceTest, BadEntriesGetErrorsAndTheRestParses) {
   StartReal();
   const std::string text = "The General Assembly,\n1. Decides to remain seized of the matter.\n";
-  const std::string archive = BuildArchive(
-      GetParam(), {{"a.txt", text},
-                   {"scan.pdf", std::string("%PDF-1.7\n\0\0\x01\x02 binary", 21)},
-                   {"empty.txt", ""},
-                   {"latin1.txt", "R\xe9solution"},
-                   {"b.txt", text}});
+  const std::string archive =
+      BuildArchive(GetParam(), {{"a.txt", text},
+                                {"scan.pdf", std::string("%PDF-1.7\n\0\0\x01\x02 binary", 21)},
+                                {"empty.txt", ""},
+                                {"latin1.txt", "R\xe9solution"},
+                                {"b.txt", text}});
   CallResult result = testing::SendArchive(stub_.get(), archive, 4096);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 5u);
@@ -459,7 +472,8 @@ INSTANTIATE_TEST_SUITE_P(Formats, ArchiveServiceTest,
 
 TEST_F(ServiceTest, ArchiveThatIsNotOneIsInvalid) {
   StartReal();
-  CallResult result = testing::SendArchive(stub_.get(), std::string(5000, '\x17'), 1024, "junk.zip");
+  CallResult result =
+      testing::SendArchive(stub_.get(), std::string(5000, '\x17'), 1024, "junk.zip");
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(result.status.error_message(), HasSubstr("junk.zip"));
   EXPECT_TRUE(result.responses.empty());
@@ -503,10 +517,40 @@ TEST_F(ServiceTest, ArchiveLimitsEndTheCall) {
   EXPECT_EQ(too_many.responses.size(), 3u);
 
   CallResult too_big = testing::SendArchive(
-      stub_.get(), BuildArchive(ArchiveFormat::kZip, {{"big.txt", std::string(20000, 'a')}}),
-      4096);
+      stub_.get(), BuildArchive(ArchiveFormat::kZip, {{"big.txt", std::string(20000, 'a')}}), 4096);
   EXPECT_EQ(too_big.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_THAT(too_big.status.error_message(), HasSubstr("big.txt"));
+}
+
+TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
+  ServiceOptions options;
+  options.max_concurrent_archives = 1;
+  Start(options);
+  const std::string archive =
+      BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,\n1. Decides.\n"}});
+  // The first upload stays open.
+  grpc::ClientContext first_context;
+  auto first = stub_->ParseArchive(&first_context);
+  v1::ArchiveChunk chunk;
+  chunk.set_data(archive.substr(0, 100));
+  ASSERT_TRUE(first->Write(chunk));
+  absl::SleepFor(absl::Milliseconds(100));
+
+  CallResult refused = testing::SendArchive(stub_.get(), archive, 4096);
+  EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(refused.status.error_message(), HasSubstr("busy"));
+
+  chunk.set_data(archive.substr(100));
+  ASSERT_TRUE(first->Write(chunk));
+  first->WritesDone();
+  v1::ParseResolutionResponse response;
+  while (first->Read(&response)) {
+  }
+  EXPECT_TRUE(first->Finish().ok());
+  absl::SleepFor(absl::Milliseconds(100));  // The first call's thread ends.
+  CallResult accepted = testing::SendArchive(stub_.get(), archive, 4096);
+  EXPECT_TRUE(accepted.status.ok()) << accepted.status.error_message();
+  EXPECT_EQ(accepted.responses.size(), 1u);
 }
 
 TEST_F(ServiceTest, CancelledArchiveStopsItsWork) {

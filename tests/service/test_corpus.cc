@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 std::string CorpusSampleDir() {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const std::string root = srcdir != nullptr ? std::string(srcdir) + "/resolute" : ".";
-  return root + "/tests/testdata/corpus_sample";
+  return root + "/tests/testdata/corpus";
 }
 
 std::vector<TestFile> LoadCorpusSample() {

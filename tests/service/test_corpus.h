@@ -1,4 +1,4 @@
-// Test helper: the real resolution texts of tests/testdata/corpus_sample.
+// Test helper: the real resolution texts of tests/testdata/corpus.
 
 #ifndef RESOLUTE_TESTS_SERVICE_TEST_CORPUS_H_
 #define RESOLUTE_TESTS_SERVICE_TEST_CORPUS_H_

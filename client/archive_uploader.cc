@@ -1,0 +1,106 @@
+#include "client/archive_uploader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace resolute {
+namespace client {
+
+ArchiveUploader::ArchiveUploader(std::shared_ptr<grpc::Channel> channel,
+                                 ArchiveUploadOptions options)
+    : channel_(std::move(channel)),
+      stub_(v1::ResolutionParser::NewStub(channel_)),
+      options_(std::move(options)) {}
+
+void ArchiveUploader::Cancel() {
+  absl::MutexLock lock(&mu_);
+  cancelled_ = true;
+  if (active_ != nullptr) active_->TryCancel();
+  if (!cancel_notification_.HasBeenNotified()) cancel_notification_.Notify();
+}
+
+grpc::Status ArchiveUploader::Attempt(
+    const std::string& path, absl::Time deadline,
+    const std::function<void(v1::ParseResolutionResponse)>& on_entry, int64_t* delivered) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return grpc::Status(grpc::StatusCode::NOT_FOUND, absl::StrCat("cannot open ", path));
+  grpc::ClientContext context;
+  if (deadline != absl::InfiniteFuture()) context.set_deadline(absl::ToChronoTime(deadline));
+  {
+    absl::MutexLock lock(&mu_);
+    if (cancelled_) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+    active_ = &context;
+  }
+  auto stream = stub_->ParseArchive(&context);
+
+  std::thread writer([&] {
+    const std::string name = std::filesystem::path(path).filename().string();
+    std::string buffer(options_.chunk_bytes > 0 ? options_.chunk_bytes : 1, '\0');
+    bool first = true;
+    while (file) {
+      file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      const std::streamsize n = file.gcount();
+      if (n <= 0) break;
+      v1::ArchiveChunk chunk;
+      chunk.set_data(buffer.data(), static_cast<size_t>(n));
+      if (first) chunk.set_archive_name(name);
+      first = false;
+      if (!stream->Write(chunk)) return;  // The call ended (error or early finish).
+      if (options_.on_bytes_sent) options_.on_bytes_sent(n);
+    }
+    stream->WritesDone();
+  });
+
+  int64_t position = 0;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) {
+    if (position++ < *delivered) continue;  // Delivered by an earlier attempt.
+    ++*delivered;
+    on_entry(std::move(response));
+    response.Clear();
+  }
+  writer.join();
+  grpc::Status status = stream->Finish();
+  absl::MutexLock lock(&mu_);
+  active_ = nullptr;
+  return status;
+}
+
+ArchiveUploadResult ArchiveUploader::Run(
+    const std::string& path, const std::function<void(v1::ParseResolutionResponse)>& on_entry) {
+  const absl::Time deadline = options_.timeout == absl::InfiniteDuration()
+                                  ? absl::InfiniteFuture()
+                                  : absl::Now() + options_.timeout;
+  ArchiveUploadResult result;
+  Backoff backoff(options_.retry);
+  while (true) {
+    const int64_t before = result.entries;
+    result.status = Attempt(path, deadline, on_entry, &result.entries);
+    if (result.status.ok() || !IsRetryable(result.status.error_code())) return result;
+    {
+      absl::MutexLock lock(&mu_);
+      if (cancelled_) return result;
+    }
+    if (result.entries > before) backoff.Reset();
+    std::optional<absl::Duration> delay = backoff.NextDelay();
+    if (!delay) {
+      result.status = grpc::Status(result.status.error_code(),
+                                   absl::StrCat("gave up after ", options_.retry.max_attempts,
+                                                " attempts: ", result.status.error_message()));
+      return result;
+    }
+    ++result.retries;
+    if (WaitBeforeRetry(channel_.get(), *delay, &cancel_notification_)) {
+      result.status = grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+      return result;
+    }
+  }
+}
+
+}  // namespace client
+}  // namespace resolute

@@ -1,0 +1,78 @@
+#include "client/result_sink.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "client/sorted_json.h"
+
+namespace resolute {
+namespace client {
+
+namespace fs = std::filesystem;
+
+absl::Status JsonLinesSink::Write(const v1::ParseResolutionResponse& response,
+                                  absl::string_view /*output_stem*/) {
+  absl::StatusOr<std::string> json = ToSortedJson(response);
+  if (!json.ok()) return json.status();
+  absl::MutexLock lock(&mu_);
+  *out_ << *json << "\n";
+  out_->flush();
+  if (!*out_) return absl::DataLossError("cannot write to standard output");
+  return absl::OkStatus();
+}
+
+std::string DirectorySink::PathFor(absl::string_view output_stem) const {
+  std::vector<absl::string_view> parts;
+  for (absl::string_view part : absl::StrSplit(output_stem, '/')) {
+    if (part.empty() || part == "." || part == "..") continue;
+    parts.push_back(part);
+  }
+  const std::string relative = parts.empty() ? "_" : absl::StrJoin(parts, "/");
+  return (fs::path(dir_) / (relative + ".json")).string();
+}
+
+bool DirectorySink::Exists(absl::string_view output_stem) const {
+  std::error_code ec;
+  return fs::exists(PathFor(output_stem), ec);
+}
+
+absl::Status DirectorySink::Write(const v1::ParseResolutionResponse& response,
+                                  absl::string_view output_stem) {
+  if (response.status().code() != 0) return absl::OkStatus();
+  absl::StatusOr<std::string> json = ToSortedJson(response.resolution(), /*indent=*/2);
+  if (!json.ok()) return json.status();
+  const fs::path path = PathFor(output_stem);
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot create ", path.parent_path().string(), ": ", ec.message()));
+  }
+  const fs::path temp =
+      path.string() + absl::StrCat(".tmp.", getpid(), ".", temp_counter_.fetch_add(1));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << *json << "\n";
+    out.close();
+    if (!out) {
+      fs::remove(temp, ec);
+      return absl::DataLossError(absl::StrCat("cannot write ", temp.string()));
+    }
+  }
+  fs::rename(temp, path, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    return absl::DataLossError(absl::StrCat("cannot write ", path.string(), ": ", ec.message()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace client
+}  // namespace resolute

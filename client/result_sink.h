@@ -1,0 +1,77 @@
+// Result sinks: where the reference client puts each document's result.
+//
+//   JsonLinesSink lines(&std::cout);   // one response per line, every document
+//   DirectorySink dir("out");          // out/<stem>.json, the Resolution only
+//   dir.Write(response, "A_RES_78_100.pymupdf");   // -> out/A_RES_78_100.pymupdf.json
+//
+// Both write sorted-key JSON (see sorted_json.h) and are thread-safe.
+
+#ifndef RESOLUTE_CLIENT_RESULT_SINK_H_
+#define RESOLUTE_CLIENT_RESULT_SINK_H_
+
+#include <atomic>
+#include <ostream>
+#include <string>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "resolute/v1/resolute_service.pb.h"
+
+namespace resolute {
+namespace client {
+
+// Receives the result of each document.
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+
+  // Records `response` (document_id, status, and the resolution if OK);
+  // `output_stem` names the document's output (see DocumentInput).
+  virtual absl::Status Write(const v1::ParseResolutionResponse& response,
+                             absl::string_view output_stem) = 0;
+};
+
+// Writes every response, failed or not, as one line of compact JSON:
+// {"documentId":"...","resolution":{...},"status":{...}}.
+class JsonLinesSink : public ResultSink {
+ public:
+  // `out` must outlive the sink.
+  explicit JsonLinesSink(std::ostream* out) : out_(out) {}
+
+  absl::Status Write(const v1::ParseResolutionResponse& response,
+                     absl::string_view output_stem) override;
+
+ private:
+  absl::Mutex mu_;
+  std::ostream* const out_ ABSL_PT_GUARDED_BY(mu_);
+};
+
+// Writes the Resolution of each successful document, pretty-printed, to
+// `<dir>/<stem>.json`, creating folders as needed. Files appear atomically
+// (written aside, then renamed), so an interrupted run leaves no partial
+// file. Failed documents write nothing.
+class DirectorySink : public ResultSink {
+ public:
+  explicit DirectorySink(std::string dir) : dir_(std::move(dir)) {}
+
+  absl::Status Write(const v1::ParseResolutionResponse& response,
+                     absl::string_view output_stem) override;
+
+  // The file for `output_stem`: below the folder whatever the stem holds
+  // ("/", ".." and "." components are dropped).
+  std::string PathFor(absl::string_view output_stem) const;
+
+  // Whether the file for `output_stem` exists (for --skip-existing).
+  bool Exists(absl::string_view output_stem) const;
+
+ private:
+  const std::string dir_;
+  std::atomic<int64_t> temp_counter_{0};
+};
+
+}  // namespace client
+}  // namespace resolute
+
+#endif  // RESOLUTE_CLIENT_RESULT_SINK_H_

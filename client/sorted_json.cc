@@ -1,0 +1,157 @@
+#include "client/sorted_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace resolute {
+namespace client {
+namespace {
+
+using google::protobuf::Value;
+
+void AppendString(const std::string& s, std::string* out) {
+  out->push_back('"');
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned char>(c));
+          out->append(buf);
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendNumber(double d, std::string* out) {
+  // Integers (every number of this API) print without a fraction.
+  if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9007199254740992.0) {
+    absl::StrAppend(out, static_cast<int64_t>(d));
+    return;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.17g", d);
+  out->append(buf);
+}
+
+void NewLine(int indent, int depth, std::string* out) {
+  if (indent <= 0) return;
+  out->push_back('\n');
+  out->append(static_cast<size_t>(indent * depth), ' ');
+}
+
+// Recursion depth is bounded by the message's nesting, which protobuf's own
+// JSON parser caps at 100 levels.
+void AppendValue(const Value& value, int indent, int depth, std::string* out) {
+  switch (value.kind_case()) {
+    case Value::kNullValue:
+    case Value::KIND_NOT_SET:
+      out->append("null");
+      break;
+    case Value::kBoolValue:
+      out->append(value.bool_value() ? "true" : "false");
+      break;
+    case Value::kNumberValue:
+      AppendNumber(value.number_value(), out);
+      break;
+    case Value::kStringValue:
+      AppendString(value.string_value(), out);
+      break;
+    case Value::kListValue: {
+      const auto& items = value.list_value().values();
+      if (items.empty()) {
+        out->append("[]");
+        break;
+      }
+      out->push_back('[');
+      for (int i = 0; i < items.size(); ++i) {
+        if (i > 0) out->push_back(',');
+        NewLine(indent, depth + 1, out);
+        AppendValue(items[i], indent, depth + 1, out);
+      }
+      NewLine(indent, depth, out);
+      out->push_back(']');
+      break;
+    }
+    case Value::kStructValue: {
+      const auto& fields = value.struct_value().fields();
+      if (fields.empty()) {
+        out->append("{}");
+        break;
+      }
+      std::vector<const std::string*> keys;
+      keys.reserve(fields.size());
+      for (const auto& field : fields) keys.push_back(&field.first);
+      std::sort(keys.begin(), keys.end(),
+                [](const std::string* a, const std::string* b) { return *a < *b; });
+      out->push_back('{');
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (i > 0) out->push_back(',');
+        NewLine(indent, depth + 1, out);
+        AppendString(*keys[i], out);
+        out->append(indent > 0 ? ": " : ":");
+        AppendValue(fields.at(*keys[i]), indent, depth + 1, out);
+      }
+      NewLine(indent, depth, out);
+      out->push_back('}');
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ToSortedJson(const google::protobuf::Message& message, int indent) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions print_options;
+  print_options.preserve_proto_field_names = false;
+  auto printed = google::protobuf::util::MessageToJsonString(message, &json, print_options);
+  if (!printed.ok()) {
+    return absl::InternalError(absl::StrCat("cannot print JSON: ", printed.ToString()));
+  }
+  Value value;
+  auto parsed = google::protobuf::util::JsonStringToMessage(json, &value);
+  if (!parsed.ok()) {
+    return absl::InternalError(absl::StrCat("cannot re-read JSON: ", parsed.ToString()));
+  }
+  std::string out;
+  out.reserve(json.size() + json.size() / 4);
+  AppendValue(value, indent, 0, &out);
+  return out;
+}
+
+}  // namespace client
+}  // namespace resolute

@@ -1,0 +1,138 @@
+#include "service/archive_stream_reactor.h"
+
+#include <memory>
+#include <thread>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "service/status_mapping.h"
+
+namespace resolute {
+namespace service {
+namespace {
+
+// Chunks received and not yet consumed; reading pauses beyond this.
+constexpr size_t kMaxBufferedChunks = 2;
+
+}  // namespace
+
+ArchiveStreamReactor::ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool,
+                                           size_t window, ArchiveLimits limits,
+                                           std::shared_ptr<std::atomic<int>> in_progress)
+    : ResponseStreamReactor(ResponseSequencer::Order::kReservation, window),
+      parser_(parser),
+      pool_(pool),
+      limits_(limits),
+      in_progress_(std::move(in_progress)) {}
+
+ArchiveStreamReactor::~ArchiveStreamReactor() { in_progress_->fetch_sub(1); }
+
+void ArchiveStreamReactor::Begin() {
+  {
+    absl::MutexLock lock(&mu_);
+    PumpLocked();
+  }
+  auto self = std::static_pointer_cast<ArchiveStreamReactor>(shared_from_this());
+  // Detached: it holds the reactor alive and touches nothing else once the
+  // call is finished.
+  std::thread([self] { self->ReadArchive(); }).detach();
+}
+
+void ArchiveStreamReactor::MaybeReadLocked() {
+  if (reading_ || reads_ended_ || input_ended_ || cancelled()) return;
+  if (chunks_.size() >= kMaxBufferedChunks) return;  // Resumed by NextChunk.
+  reading_ = true;
+  StartRead(&read_buffer_);
+}
+
+void ArchiveStreamReactor::OnReadDone(bool ok) {
+  absl::MutexLock lock(&mu_);
+  reading_ = false;
+  if (!ok) {
+    reads_ended_ = true;
+  } else {
+    if (first_chunk_) {
+      first_chunk_ = false;
+      archive_name_ = read_buffer_.archive_name();
+    }
+    if (!read_buffer_.data().empty()) chunks_.push_back(std::move(*read_buffer_.mutable_data()));
+    read_buffer_.Clear();
+  }
+  PumpLocked();
+}
+
+bool ArchiveStreamReactor::ChunkOrEndLocked() const {
+  return !chunks_.empty() || reads_ended_ || cancelled();
+}
+
+bool ArchiveStreamReactor::RoomOrCancelLocked() const { return HasRoomLocked() || cancelled(); }
+
+absl::StatusOr<absl::string_view> ArchiveStreamReactor::NextChunk() {
+  absl::MutexLock lock(&mu_);
+  mu_.Await(absl::Condition(this, &ArchiveStreamReactor::ChunkOrEndLocked));
+  if (cancelled()) return absl::CancelledError("the call was cancelled");
+  if (chunks_.empty()) return absl::string_view();  // The client sent it all.
+  current_chunk_ = std::move(chunks_.front());
+  chunks_.pop_front();
+  PumpLocked();  // Resumes reading if it was paused.
+  return absl::string_view(current_chunk_);
+}
+
+void ArchiveStreamReactor::ReadArchive() {
+  ArchiveReader reader([this] { return NextChunk(); }, limits_);
+  auto self = std::static_pointer_cast<ArchiveStreamReactor>(shared_from_this());
+  absl::Status status;
+  ArchiveEntry entry;
+  while (true) {
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(this, &ArchiveStreamReactor::RoomOrCancelLocked));
+      if (cancelled()) break;
+    }
+    absl::StatusOr<bool> more = reader.Next(&entry);
+    if (!more.ok()) {
+      status = more.status();
+      break;
+    }
+    if (!*more) break;
+    uint64_t ticket;
+    {
+      absl::MutexLock lock(&mu_);
+      ticket = ReserveLocked();
+    }
+    if (!entry.status.ok()) {
+      v1::ParseResolutionResponse response;
+      response.set_document_id(entry.path);
+      *response.mutable_status() = ToDocumentStatus(entry.status);
+      Deliver(ticket, std::move(response));
+      continue;
+    }
+    v1::ParseResolutionRequest request;
+    request.set_document_id(std::move(entry.path));
+    request.set_content(std::move(entry.content));
+    pool_->Submit(
+        [self, ticket, request = std::move(request)]() { self->ParseOne(ticket, request); });
+  }
+  absl::MutexLock lock(&mu_);
+  if (!status.ok() && !archive_name_.empty()) {
+    status = absl::Status(status.code(),
+                          absl::StrCat("archive \"", archive_name_, "\": ", status.message()));
+  }
+  EndInputLocked(ToGrpcStatus(status));
+  PumpLocked();
+}
+
+void ArchiveStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
+  v1::ParseResolutionResponse response;
+  if (cancelled()) {
+    response.set_document_id(request.document_id());
+    *response.mutable_status() = ToDocumentStatus(absl::CancelledError("the call was cancelled"));
+  } else {
+    parser_->ParseToResponse(request, &response);
+  }
+  Deliver(ticket, std::move(response));
+}
+
+}  // namespace service
+}  // namespace resolute

@@ -1,0 +1,72 @@
+// ArchiveStreamReactor: one ParseArchive call.
+//
+// gRPC reads chunks into a buffer of at most two; a dedicated thread pulls
+// them through ArchiveReader (libarchive), reserves a response per entry
+// while the window has room, and hands each text entry to the worker pool.
+// Responses are written in archive order. A corrupt archive or an exceeded
+// limit ends the call (after the responses already produced) with
+// INVALID_ARGUMENT or RESOURCE_EXHAUSTED; a bad entry only gets an error
+// response.
+//
+// Private to //service:resolution_parser_service.
+
+#ifndef RESOLUTE_SERVICE_ARCHIVE_STREAM_REACTOR_H_
+#define RESOLUTE_SERVICE_ARCHIVE_STREAM_REACTOR_H_
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "resolute/v1/resolute_service.pb.h"
+#include "service/archive_reader.h"
+#include "service/document_parser.h"
+#include "service/response_stream_reactor.h"
+#include "service/worker_pool.h"
+
+namespace resolute {
+namespace service {
+
+class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk> {
+ public:
+  // `parser` and `pool` must outlive the call; `in_progress` counts the
+  // archive calls alive and is decremented when this one is destroyed.
+  ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool, size_t window,
+                       ArchiveLimits limits, std::shared_ptr<std::atomic<int>> in_progress);
+  ~ArchiveStreamReactor() override;
+
+  void OnReadDone(bool ok) override;
+
+ private:
+  void Begin() override;
+  void MaybeReadLocked() override ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The archive thread: reads entries until the end, an error or a cancel.
+  void ReadArchive();
+  // ArchiveReader's chunk source; blocks until a chunk, the end or a cancel.
+  absl::StatusOr<absl::string_view> NextChunk();
+  void ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request);
+  bool ChunkOrEndLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  bool RoomOrCancelLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const DocumentParser* const parser_;
+  WorkerPool* const pool_;
+  const ArchiveLimits limits_;
+  const std::shared_ptr<std::atomic<int>> in_progress_;
+  v1::ArchiveChunk read_buffer_ ABSL_GUARDED_BY(mu_);
+  bool reading_ ABSL_GUARDED_BY(mu_) = false;
+  bool reads_ended_ ABSL_GUARDED_BY(mu_) = false;
+  bool first_chunk_ ABSL_GUARDED_BY(mu_) = true;
+  std::string archive_name_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::string> chunks_ ABSL_GUARDED_BY(mu_);
+  // The chunk ArchiveReader is reading; owned by the archive thread.
+  std::string current_chunk_;
+};
+
+}  // namespace service
+}  // namespace resolute
+
+#endif  // RESOLUTE_SERVICE_ARCHIVE_STREAM_REACTOR_H_

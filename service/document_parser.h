@@ -1,0 +1,71 @@
+// DocumentParser: one ParseResolutionRequest -> one Resolution.
+//
+// The single path every RPC of the service takes to the parser: it checks the
+// request's hints (language), turns the request into resolute::ParseOptions
+// and calls the parser, which validates the content itself (empty or blank,
+// not UTF-8 with the byte offset, larger than the limit).
+//
+//   DocumentParser parser({.max_document_bytes = 16 << 20});
+//   v1::ParseResolutionResponse response;
+//   parser.ParseToResponse(request, &response);
+
+#ifndef RESOLUTE_SERVICE_DOCUMENT_PARSER_H_
+#define RESOLUTE_SERVICE_DOCUMENT_PARSER_H_
+
+#include <cstddef>
+#include <functional>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "parser/parser.h"
+#include "resolute/v1/resolute_service.pb.h"
+#include "resolute/v1/resolution.pb.h"
+
+namespace resolute {
+namespace service {
+
+// The parser entry point; resolute::ParseResolution unless a test substitutes
+// its own (to slow parsing down or count calls).
+using ParseFunction =
+    std::function<absl::Status(absl::string_view, const ParseOptions&, v1::Resolution*)>;
+
+// Options of DocumentParser.
+struct DocumentParserOptions {
+  // Documents larger than this are rejected with RESOURCE_EXHAUSTED.
+  size_t max_document_bytes = 16 << 20;
+  // The parser to call; empty means resolute::ParseResolution.
+  ParseFunction parse;
+};
+
+// Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
+// (any case); INVALID_ARGUMENT naming the language otherwise.
+absl::Status CheckLanguage(absl::string_view language);
+
+// Validates and parses requests. Thread-safe; holds no per-call state.
+class DocumentParser {
+ public:
+  explicit DocumentParser(DocumentParserOptions options);
+
+  // Parses `request.content` into `*out` (cleared first).
+  //
+  // Returns INVALID_ARGUMENT for an unsupported language and whatever the
+  // parser returns: INVALID_ARGUMENT for empty, blank or non-UTF-8 content,
+  // RESOURCE_EXHAUSTED for content over `max_document_bytes`.
+  absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out) const;
+
+  // Parses `request` into `*response`: `document_id` echoed, `status` set, and
+  // `resolution` set only when the status is OK.
+  void ParseToResponse(const v1::ParseResolutionRequest& request,
+                       v1::ParseResolutionResponse* response) const;
+
+  // The limit on document size.
+  size_t max_document_bytes() const { return options_.max_document_bytes; }
+
+ private:
+  DocumentParserOptions options_;
+};
+
+}  // namespace service
+}  // namespace resolute
+
+#endif  // RESOLUTE_SERVICE_DOCUMENT_PARSER_H_

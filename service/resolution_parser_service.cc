@@ -1,0 +1,82 @@
+#include "service/resolution_parser_service.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "service/archive_stream_reactor.h"
+#include "service/document_stream_reactor.h"
+#include "service/status_mapping.h"
+
+namespace resolute {
+namespace service {
+namespace {
+
+// Ends a call at once with `status`.
+template <class Request>
+class RefusingReactor final : public grpc::ServerBidiReactor<Request, v1::ParseResolutionResponse> {
+ public:
+  explicit RefusingReactor(grpc::Status status) { this->Finish(std::move(status)); }
+  void OnDone() override { delete this; }
+};
+
+int ResolveThreads(int requested) {
+  if (requested > 0) return requested;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+ResolutionParserService::ResolutionParserService(ServiceOptions options)
+    : options_(std::move(options)),
+      parser_(options_.parser),
+      pool_(std::make_unique<WorkerPool>(ResolveThreads(options_.worker_threads))),
+      stream_window_(options_.stream_window > 0 ? options_.stream_window
+                                                : std::max(8, 4 * pool_->size())),
+      archives_in_progress_(std::make_shared<std::atomic<int>>(0)) {}
+
+ResolutionParserService::~ResolutionParserService() = default;
+
+grpc::ServerUnaryReactor* ResolutionParserService::ParseResolution(
+    grpc::CallbackServerContext* context, const v1::ParseResolutionRequest* request,
+    v1::ParseResolutionResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  pool_->Submit([this, context, request, response, reactor] {
+    if (context->IsCancelled()) {
+      reactor->Finish(ToGrpcStatus(absl::CancelledError("the call was cancelled")));
+      return;
+    }
+    absl::Status status = parser_.Parse(*request, response->mutable_resolution());
+    if (status.ok()) {
+      response->set_document_id(request->document_id());
+      response->mutable_status();  // OK: code 0, no message.
+    } else {
+      response->Clear();
+    }
+    reactor->Finish(ToGrpcStatus(status));
+  });
+  return reactor;
+}
+
+grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
+ResolutionParserService::StreamParseResolutions(grpc::CallbackServerContext* /*context*/) {
+  return DocumentStreamReactor::Create<DocumentStreamReactor>(&parser_, pool_.get(),
+                                                              stream_window_);
+}
+
+grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>*
+ResolutionParserService::ParseArchive(grpc::CallbackServerContext* /*context*/) {
+  if (archives_in_progress_->fetch_add(1) >= options_.max_concurrent_archives) {
+    archives_in_progress_->fetch_sub(1);
+    return new RefusingReactor<v1::ArchiveChunk>(
+        grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                     absl::StrCat("the server is busy with ", options_.max_concurrent_archives,
+                                  " archives; retry later")));
+  }
+  return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
+      &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_);
+}
+
+}  // namespace service
+}  // namespace resolute

@@ -1,0 +1,83 @@
+// ResolutionParserService: the resolute.v1.ResolutionParser gRPC service.
+//
+//   ResolutionParserService service(ServiceOptions{});
+//   grpc::ServerBuilder builder;
+//   builder.RegisterService(&service);
+//
+// Every call parses on one shared worker pool of `worker_threads` threads, so
+// that is the bound on concurrent parsing across unary calls and streams.
+// Unary errors are the call's status; stream errors are per document (see
+// resolute_service.proto). Cancellations and deadlines stop a call's work
+// promptly: queued documents of a cancelled call are skipped.
+//
+// Uses gRPC's callback API: no thread is held per call, except one per
+// ParseArchive call for libarchive's blocking reads (at most
+// `max_concurrent_archives`).
+
+#ifndef RESOLUTE_SERVICE_RESOLUTION_PARSER_SERVICE_H_
+#define RESOLUTE_SERVICE_RESOLUTION_PARSER_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
+#include <memory>
+
+#include "resolute/v1/resolute_service.grpc.pb.h"
+#include "resolute/v1/resolute_service.pb.h"
+#include "service/archive_reader.h"
+#include "service/document_parser.h"
+#include "service/worker_pool.h"
+
+namespace resolute {
+namespace service {
+
+// Options of ResolutionParserService.
+struct ServiceOptions {
+  // Limits and the parser to call.
+  DocumentParserOptions parser;
+  // Limits on what one ParseArchive call may expand to.
+  ArchiveLimits archive_limits;
+  // Threads that parse; 0 means one per CPU.
+  int worker_threads = 0;
+  // Documents one stream may have in flight (queued, parsing or unwritten);
+  // 0 means four per worker thread, at least 8.
+  int stream_window = 0;
+  // ParseArchive calls served at once (each holds a thread for libarchive);
+  // more are refused with UNAVAILABLE, which clients retry.
+  int max_concurrent_archives = 32;
+};
+
+class ResolutionParserService final : public v1::ResolutionParser::CallbackService {
+ public:
+  explicit ResolutionParserService(ServiceOptions options);
+  // The server must be shut down first.
+  ~ResolutionParserService() override;
+
+  grpc::ServerUnaryReactor* ParseResolution(grpc::CallbackServerContext* context,
+                                            const v1::ParseResolutionRequest* request,
+                                            v1::ParseResolutionResponse* response) override;
+
+  grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
+  StreamParseResolutions(grpc::CallbackServerContext* context) override;
+
+  grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>* ParseArchive(
+      grpc::CallbackServerContext* context) override;
+
+  // The number of parsing threads.
+  int worker_threads() const { return pool_->size(); }
+  // Documents one stream may have in flight.
+  int stream_window() const { return stream_window_; }
+
+ private:
+  const ServiceOptions options_;
+  const DocumentParser parser_;
+  std::unique_ptr<WorkerPool> pool_;
+  int stream_window_;
+  // ParseArchive calls in progress; shared with their reactors.
+  std::shared_ptr<std::atomic<int>> archives_in_progress_;
+};
+
+}  // namespace service
+}  // namespace resolute
+
+#endif  // RESOLUTE_SERVICE_RESOLUTION_PARSER_SERVICE_H_
