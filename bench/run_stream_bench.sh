@@ -44,7 +44,8 @@ cleanup() {
 trap cleanup EXIT
 
 taskset -c "$server_cpu" "$bin/service/resolute_server" --address=127.0.0.1 --port=0 \
-  --worker_threads=1 >"$tmp/server.out" 2>"$tmp/server.err" &
+  --worker_threads=1 --metrics_port=-1 --shutdown_grace=0s --log_level=warning \
+  >"$tmp/server.out" 2>"$tmp/server.err" &
 server_pid=$!
 for _ in $(seq 100); do
   grep -q '^listening on ' "$tmp/server.out" 2>/dev/null && break

@@ -48,7 +48,12 @@ grpc::Status ArchiveUploader::Attempt(
       if (n <= 0) break;
       v1::ArchiveChunk chunk;
       chunk.set_data(buffer.data(), static_cast<size_t>(n));
-      if (first) chunk.set_archive_name(name);
+      if (first) {
+        chunk.set_archive_name(name);
+        chunk.set_source_variant(options_.source_variant);
+        chunk.set_language(options_.language);
+        chunk.set_omit_text(options_.omit_text);
+      }
       first = false;
       if (!stream->Write(chunk)) return;  // The call ended (error or early finish).
       if (options_.on_bytes_sent) options_.on_bytes_sent(n);

@@ -51,6 +51,7 @@ struct CommonOptions {
   bool skip_existing = false;
   int retries = RetryOptions().max_attempts;
   absl::Duration timeout = absl::InfiniteDuration();
+  ChannelTls tls;
 };
 
 void AddCommonFlags(FlagSet* flags, CommonOptions* options) {
@@ -65,6 +66,11 @@ void AddCommonFlags(FlagSet* flags, CommonOptions* options) {
                 "Attempts of a call in a row without progress before giving up.");
   flags->AddDuration("timeout", &options->timeout,
                      "Give up on documents still unanswered after this long.");
+  flags->AddString("tls-ca", &options->tls.ca_file, "FILE",
+                   "Use TLS, trusting the server certificates these PEM CAs sign.");
+  flags->AddString("tls-cert", &options->tls.cert_file, "FILE",
+                   "Use TLS and present this PEM client certificate (mutual TLS).");
+  flags->AddString("tls-key", &options->tls.key_file, "FILE", "PEM private key of --tls-cert.");
 }
 
 // Prints a per-document failure: "resolute: ID: CODE: message".
@@ -202,8 +208,13 @@ int Cli::Parse(const std::vector<std::string>& args) {
     to_send.push_back(std::move(input));
   }
 
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      ChannelCredentialsFor(common.tls);
+  if (!credentials.ok()) {
+    return UsageError(std::string(credentials.status().message()), "parse ");
+  }
   Progress progress(err_, show_progress_, static_cast<int64_t>(to_send.size()), total_bytes);
-  BulkParser parser(CreateResoluteChannel(common.server), bulk);
+  BulkParser parser(CreateResoluteChannel(common.server, *credentials), bulk);
   SetCanceller([&parser] { parser.Cancel(); });
   const absl::Time start = absl::Now();
   BulkStats stats = parser.Run(to_send, [&](DocumentOutcome outcome) {
@@ -246,6 +257,12 @@ int Cli::Archive(const std::vector<std::string>& args) {
                              kOutputHelp));
   AddCommonFlags(&flags, &common);
   flags.AddInt("chunk-kib", &chunk_kib, "Size of each chunk sent, in KiB.");
+  std::string source_variant = "unspecified";
+  ArchiveUploadOptions options;
+  flags.AddString("source-variant", &source_variant, "NAME",
+                  "Extraction tool of the texts: unspecified, pymupdf, pdftotext, word, ocr.");
+  flags.AddString("language", &options.language, "TAG", "Language of the texts (only en).");
+  flags.AddBool("omit-text", &options.omit_text, "Leave Resolution.text out of the results.");
   absl::StatusOr<std::vector<std::string>> paths = flags.Parse(args);
   if (!paths.ok()) return UsageError(std::string(paths.status().message()), "archive ");
   if (flags.help_requested()) {
@@ -259,6 +276,14 @@ int Cli::Archive(const std::vector<std::string>& args) {
   if (common.skip_existing && common.out.empty()) {
     return UsageError("--skip-existing needs --out", "archive ");
   }
+  absl::StatusOr<v1::SourceVariant> variant = ParseSourceVariant(source_variant);
+  if (!variant.ok()) return UsageError(std::string(variant.status().message()), "archive ");
+  options.source_variant = *variant;
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      ChannelCredentialsFor(common.tls);
+  if (!credentials.ok()) {
+    return UsageError(std::string(credentials.status().message()), "archive ");
+  }
   const std::string& path = (*paths)[0];
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
@@ -270,7 +295,6 @@ int Cli::Archive(const std::vector<std::string>& args) {
   auto* directory = dynamic_cast<DirectorySink*>(sink.get());
   RunSummary summary(/*inputs=*/-1);
   Progress progress(err_, show_progress_, /*total_docs=*/0, archive_bytes);
-  ArchiveUploadOptions options;
   options.chunk_bytes = static_cast<size_t>(chunk_kib) << 10;
   options.retry.max_attempts = common.retries;
   options.timeout = common.timeout;
@@ -278,7 +302,7 @@ int Cli::Archive(const std::vector<std::string>& args) {
     progress.Add(0, n);
     summary.AddBytes(n);
   };
-  ArchiveUploader uploader(CreateResoluteChannel(common.server), options);
+  ArchiveUploader uploader(CreateResoluteChannel(common.server, *credentials), options);
   SetCanceller([&uploader] { uploader.Cancel(); });
   const absl::Time start = absl::Now();
   ArchiveUploadResult result = uploader.Run(path, [&](v1::ParseResolutionResponse response) {

@@ -2,7 +2,9 @@
 # Builds the resolute_server image with podman, without any registry, and
 # smoke-tests it: run on a loopback port with a read-only root as a non-root
 # user, wait for the gRPC health check, parse a sample with the reference
-# client, send SIGTERM, expect exit code 0. Prints how long each step took.
+# client, scrape /metrics, send SIGTERM (readiness must flip at once, a call
+# during the grace must be served), expect exit code 0 and JSON logs. Prints
+# how long each step took.
 #
 #   deploy/image.sh                 # Bazel build inside the image (Containerfile stage build-container)
 #   deploy/image.sh --host-build    # Bazel build on this host, files copied into the image
@@ -207,17 +209,18 @@ else
   cp "$repo/deploy/k8s/base/resolute.env" "$env_file"
 fi
 log "environment: $(grep -c = "$env_file") RESOLUTE_* variables from the dev overlay ($env_file)"
-# Every variable should name a flag of the server (RESOLUTE_WORKER_THREADS ->
-# --worker_threads); the ones that do not are reported.
-help=$(pm run --rm "$image" --helpfull 2>&1 || true)
+# Every variable must name a flag of the server (RESOLUTE_WORKER_THREADS ->
+# --worker_threads): `resolute_server --help` lists each flag with its variable.
+help=$(pm run --rm "$image" --help 2>&1 || true)
+grep -q "(env RESOLUTE_PORT)" <<<"$help" || die "resolute_server --help lists no RESOLUTE_* variables"
 unknown=()
 while IFS='=' read -r key _; do
-  flag=$(tr '[:upper:]' '[:lower:]' <<<"${key#RESOLUTE_}")
-  grep -q -- "--$flag\b" <<<"$help" || unknown+=("$key")
+  grep -qF "(env $key)" <<<"$help" || unknown+=("$key")
 done < <(grep = "$env_file")
 if ((${#unknown[@]})); then
-  log "WARNING: no server flag for ${unknown[*]} (resolute_server --helpfull)"
+  die "the dev overlay sets ${unknown[*]}, which name no flag of resolute_server (see --help)"
 fi
+log "every variable of the ConfigMap names a server flag ($(grep -c '(env RESOLUTE_' <<<"$help") flags)"
 
 log "podman run (read-only root, user 65532, no capabilities) on 127.0.0.1"
 pm run -d --name "$name" \
@@ -265,11 +268,23 @@ if ((parse)); then
   step_done "reference client parse"
 fi
 
-if metrics=$(curl -fsS --max-time 2 "http://127.0.0.1:$metrics_port/metrics" 2>/dev/null); then
-  log "metrics: $(grep -c '^[a-z]' <<<"$metrics") samples on :9090/metrics"
-else
-  log "WARNING: no /metrics answer on the metrics port (not implemented yet?)"
+# Prometheus text on the metrics port, with the call just made counted.
+metrics=$(curl -fsS --max-time 2 "http://127.0.0.1:$metrics_port/metrics" 2>/dev/null) \
+  || { logs; die "no answer on http://127.0.0.1:$metrics_port/metrics"; }
+for family in resolute_grpc_calls_total resolute_grpc_call_duration_seconds \
+    resolute_grpc_calls_in_flight resolute_documents_parsed_total resolute_document_bytes_total \
+    resolute_parse_duration_seconds resolute_diagnostics_total process_resident_memory_bytes \
+    process_start_time_seconds; do
+  grep -q "^# TYPE $family " <<<"$metrics" || die "/metrics has no $family"
+done
+if ((parse)); then
+  grep -q '^resolute_grpc_calls_total{method="resolute.v1.ResolutionParser/StreamParseResolutions",code="OK"} 1$' <<<"$metrics" \
+    || die "/metrics does not count the parse call: $(grep '^resolute_grpc_calls_total' <<<"$metrics")"
+  grep -q '^resolute_documents_parsed_total{outcome="ok"} 1$' <<<"$metrics" || die "/metrics does not count the document"
 fi
+curl -fsS --max-time 2 "http://127.0.0.1:$metrics_port/other" >/dev/null 2>&1 && die "/other should be 404"
+log "metrics: $(grep -c '^[a-z]' <<<"$metrics") samples on :9090/metrics, the parse counted"
+step_done "metrics scrape"
 
 if ((keep)); then
   printf '%s\n' "${timings[@]}"
@@ -283,20 +298,20 @@ log "SIGTERM"
 t_term=$(date +%s%N)
 pm kill --signal TERM "$name" >/dev/null
 sleep 0.3
-set +e
-"$probe" --addr="$addr" --service="$health_service" --timeout=1 >/dev/null 2>&1
-after_term=$?
-set -e
-case $after_term in
-  4) log "health after SIGTERM: NOT_SERVING (readiness flipped)" ;;
-  2) log "health after SIGTERM: port closed" ;;
-  0) log "WARNING: health still SERVING 0.3 s after SIGTERM" ;;
-  *) log "health after SIGTERM: probe exit $after_term" ;;
-esac
-if ((parse)) && [[ $after_term == 4 ]]; then
-  "$bin/client/resolute" parse --server "$addr" "$sample" >/dev/null 2>&1 \
-    && log "a call made during the shutdown grace was served" \
-    || log "WARNING: a call made during the shutdown grace failed"
+# Both names the kubelet asks for must be NOT_SERVING at once (probe exit 4).
+for service in "$health_service" ""; do
+  set +e
+  "$probe" --addr="$addr" --service="$service" --timeout=1 >/dev/null 2>&1
+  after_term=$?
+  set -e
+  [[ $after_term == 4 ]] || { logs; die "health \"$service\" 0.3 s after SIGTERM: probe exit $after_term, expected 4 (NOT_SERVING)"; }
+done
+log "health after SIGTERM: NOT_SERVING for \"$health_service\" and \"\" (readiness flipped)"
+if ((parse)); then
+  t_call=$(date +%s%N)
+  "$bin/client/resolute" parse --server "$addr" "$sample" >/dev/null 2>"$cache/grace-parse-stderr.txt" \
+    || { cat "$cache/grace-parse-stderr.txt" >&2; logs; die "a call made during the shutdown grace failed"; }
+  log "a call made during the shutdown grace was served ($(elapsed "$t_term" "$t_call")s after SIGTERM)"
 fi
 code=$(timeout 120 podman --root "$cache/storage" --runroot "$cache/runroot" wait "$name" 2>/dev/null || echo timeout)
 t_exit=$(date +%s%N)
@@ -305,9 +320,11 @@ if [[ "$code" != 0 ]]; then
   logs
   die "the server exited with $code after SIGTERM (expected 0)"
 fi
-if pm logs "$name" 2>&1 | grep -v '^{.*}$' | grep -q .; then
-  log "note: some log lines are not JSON objects"
-fi
+# stdout has the port lines; everything else (stderr) is one JSON object per line.
+not_json=$(pm logs "$name" 2>&1 | grep -v -e '^{.*}$' -e '^listening on ' -e '^metrics listening on ' \
+  -e '^probes listening on ' || true)
+[[ -z "$not_json" ]] || die "log lines that are not JSON objects: $(head -3 <<<"$not_json")"
+log "log: $(pm logs "$name" 2>&1 | grep -c '^{') JSON lines, the last: $(pm logs "$name" 2>&1 | grep '^{' | tail -1)"
 step_done "SIGTERM until exit 0"
 
 total=$(elapsed "$t_start" "$(date +%s%N)")

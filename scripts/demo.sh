@@ -16,7 +16,7 @@ bazel build //service:resolute_server //client:resolute
 
 rm -rf "$out"
 mkdir -p "$out"
-bazel-bin/service/resolute_server --address=127.0.0.1 --port=0 >"$out/server.out" 2>"$out/server.log" &
+bazel-bin/service/resolute_server --address=127.0.0.1 --port=0 --metrics_port=0 --shutdown_grace=0s >"$out/server.out" 2>"$out/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -28,7 +28,7 @@ client=$root/bazel-bin/client/resolute
 rm -rf "$out"
 mkdir -p "$out"
 log=$out/server.log
-"$server" --port=0 --address=127.0.0.1 >"$out/server.out" 2>"$log" &
+"$server" --port=0 --address=127.0.0.1 --metrics_port=0 --shutdown_grace=0s >"$out/server.out" 2>"$log" &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
 port=""

@@ -13,7 +13,7 @@ packages=(
   protobuf-compiler protobuf-compiler-grpc libprotobuf-dev
   libgrpc++-dev libabsl-dev libre2-dev libarchive-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  netcat-openbsd zip
+  netcat-openbsd zip openssl
 )
 if [[ "${1:-}" == "--deploy" ]]; then
   packages+=(podman runc debootstrap)

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -19,12 +20,15 @@ constexpr size_t kMaxBufferedChunks = 2;
 
 ArchiveStreamReactor::ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool,
                                            size_t window, ArchiveLimits limits,
-                                           std::shared_ptr<std::atomic<int>> in_progress)
+                                           std::shared_ptr<std::atomic<int>> in_progress,
+                                           StreamLog log, ServiceMetrics* metrics)
     : ResponseStreamReactor(ResponseSequencer::Order::kReservation, window),
       parser_(parser),
       pool_(pool),
       limits_(limits),
-      in_progress_(std::move(in_progress)) {}
+      in_progress_(std::move(in_progress)),
+      log_(std::move(log)),
+      metrics_(metrics) {}
 
 ArchiveStreamReactor::~ArchiveStreamReactor() { in_progress_->fetch_sub(1); }
 
@@ -55,6 +59,10 @@ void ArchiveStreamReactor::OnReadDone(bool ok) {
     if (first_chunk_) {
       first_chunk_ = false;
       archive_name_ = read_buffer_.archive_name();
+      hints_.set_source_variant(read_buffer_.source_variant());
+      hints_.set_language(read_buffer_.language());
+      hints_.set_omit_text(read_buffer_.omit_text());
+      hints_status_ = CheckLanguage(read_buffer_.language());
     }
     if (!read_buffer_.data().empty()) chunks_.push_back(std::move(*read_buffer_.mutable_data()));
     read_buffer_.Clear();
@@ -72,6 +80,7 @@ absl::StatusOr<absl::string_view> ArchiveStreamReactor::NextChunk() {
   absl::MutexLock lock(&mu_);
   mu_.Await(absl::Condition(this, &ArchiveStreamReactor::ChunkOrEndLocked));
   if (cancelled()) return absl::CancelledError("the call was cancelled");
+  if (!hints_status_.ok()) return hints_status_;
   if (chunks_.empty()) return absl::string_view();  // The client sent it all.
   current_chunk_ = std::move(chunks_.front());
   chunks_.pop_front();
@@ -97,18 +106,23 @@ void ArchiveStreamReactor::ReadArchive() {
     }
     if (!*more) break;
     uint64_t ticket;
+    v1::ParseResolutionRequest request;
     {
       absl::MutexLock lock(&mu_);
       ticket = ReserveLocked();
+      request = hints_;
     }
     if (!entry.status.ok()) {
       v1::ParseResolutionResponse response;
       response.set_document_id(entry.path);
       *response.mutable_status() = ToDocumentStatus(entry.status);
+      if (metrics_ != nullptr) {
+        metrics_->DocumentParsed(entry.status, 0, absl::ZeroDuration(), nullptr);
+      }
+      LogDocument(log_, response, absl::ZeroDuration());
       Deliver(ticket, std::move(response));
       continue;
     }
-    v1::ParseResolutionRequest request;
     request.set_document_id(std::move(entry.path));
     request.set_content(std::move(entry.content));
     pool_->Submit(
@@ -124,6 +138,7 @@ void ArchiveStreamReactor::ReadArchive() {
 }
 
 void ArchiveStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
+  const absl::Time start = absl::Now();
   v1::ParseResolutionResponse response;
   if (cancelled()) {
     response.set_document_id(request.document_id());
@@ -131,6 +146,7 @@ void ArchiveStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRe
   } else {
     parser_->ParseToResponse(request, &response);
   }
+  LogDocument(log_, response, absl::Now() - start);
   Deliver(ticket, std::move(response));
 }
 

@@ -6,7 +6,9 @@
 // Responses are written in archive order. A corrupt archive or an exceeded
 // limit ends the call (after the responses already produced) with
 // INVALID_ARGUMENT or RESOURCE_EXHAUSTED; a bad entry only gets an error
-// response.
+// response. The first chunk's `source_variant`, `language` and `omit_text`
+// apply to every entry; an unsupported language ends the call at once with
+// INVALID_ARGUMENT.
 //
 // Private to //service:resolution_parser_service.
 
@@ -26,6 +28,8 @@
 #include "service/archive_reader.h"
 #include "service/document_parser.h"
 #include "service/response_stream_reactor.h"
+#include "service/service_metrics.h"
+#include "service/stream_log.h"
 #include "service/worker_pool.h"
 
 namespace resolute {
@@ -33,10 +37,12 @@ namespace service {
 
 class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk> {
  public:
-  // `parser` and `pool` must outlive the call; `in_progress` counts the
-  // archive calls alive and is decremented when this one is destroyed.
+  // `parser`, `pool` and `metrics` (may be null) must outlive the call;
+  // `in_progress` counts the archive calls alive and is decremented when
+  // this one is destroyed.
   ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool, size_t window,
-                       ArchiveLimits limits, std::shared_ptr<std::atomic<int>> in_progress);
+                       ArchiveLimits limits, std::shared_ptr<std::atomic<int>> in_progress,
+                       StreamLog log, ServiceMetrics* metrics);
   ~ArchiveStreamReactor() override;
 
   void OnReadDone(bool ok) override;
@@ -56,11 +62,18 @@ class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk
   WorkerPool* const pool_;
   const ArchiveLimits limits_;
   const std::shared_ptr<std::atomic<int>> in_progress_;
+  const StreamLog log_;
+  ServiceMetrics* const metrics_;
   v1::ArchiveChunk read_buffer_ ABSL_GUARDED_BY(mu_);
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
   bool reads_ended_ ABSL_GUARDED_BY(mu_) = false;
   bool first_chunk_ ABSL_GUARDED_BY(mu_) = true;
   std::string archive_name_ ABSL_GUARDED_BY(mu_);
+  // The first chunk's hints, for every entry (a request template without
+  // id or content).
+  v1::ParseResolutionRequest hints_ ABSL_GUARDED_BY(mu_);
+  // Set if the first chunk's hints are unusable: ends the archive.
+  absl::Status hints_status_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> chunks_ ABSL_GUARDED_BY(mu_);
   // The chunk ArchiveReader is reading; owned by the archive thread.
   std::string current_chunk_;

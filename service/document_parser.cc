@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -31,12 +32,24 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
                                    v1::Resolution* out) const {
   out->Clear();
   absl::Status language = CheckLanguage(request.language());
-  if (!language.ok()) return language;
+  if (!language.ok()) {
+    if (options_.metrics != nullptr) {
+      options_.metrics->DocumentParsed(language, request.content().size(), absl::ZeroDuration(),
+                                       nullptr);
+    }
+    return language;
+  }
   ParseOptions parse_options;
   parse_options.source_variant = request.source_variant();
   parse_options.max_input_bytes = options_.max_document_bytes;
   parse_options.include_text = !request.omit_text();
-  return options_.parse(request.content(), parse_options, out);
+  const absl::Time start = absl::Now();
+  absl::Status status = options_.parse(request.content(), parse_options, out);
+  if (options_.metrics != nullptr) {
+    options_.metrics->DocumentParsed(status, request.content().size(), absl::Now() - start,
+                                     status.ok() ? out : nullptr);
+  }
+  return status;
 }
 
 void DocumentParser::ParseToResponse(const v1::ParseResolutionRequest& request,

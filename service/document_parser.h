@@ -20,6 +20,7 @@
 #include "parser/parser.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "resolute/v1/resolution.pb.h"
+#include "service/service_metrics.h"
 
 namespace resolute {
 namespace service {
@@ -35,6 +36,9 @@ struct DocumentParserOptions {
   size_t max_document_bytes = 16 << 20;
   // The parser to call; empty means resolute::ParseResolution.
   ParseFunction parse;
+  // Where each document's outcome, size, parse time and diagnostics are
+  // recorded; null for nowhere. Must outlive the parser.
+  ServiceMetrics* metrics = nullptr;
 };
 
 // Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
@@ -46,7 +50,8 @@ class DocumentParser {
  public:
   explicit DocumentParser(DocumentParserOptions options);
 
-  // Parses `request.content` into `*out` (cleared first).
+  // Parses `request.content` into `*out` (cleared first), and records the
+  // document in the metrics.
   //
   // Returns INVALID_ARGUMENT for an unsupported language and whatever the
   // parser returns: INVALID_ARGUMENT for empty, blank or non-UTF-8 content,

@@ -4,19 +4,46 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
 namespace service {
 
 DocumentStreamReactor::DocumentStreamReactor(const DocumentParser* parser, WorkerPool* pool,
-                                             size_t window)
+                                             size_t window, StreamLog log,
+                                             std::shared_ptr<StreamTracker> tracker)
     : ResponseStreamReactor(ResponseSequencer::Order::kCompletion, window),
       parser_(parser),
-      pool_(pool) {}
+      pool_(pool),
+      log_(std::move(log)),
+      tracker_(std::move(tracker)) {}
+
+DocumentStreamReactor::~DocumentStreamReactor() {
+  if (tracked_) tracker_->Remove(tracker_id_);
+}
 
 void DocumentStreamReactor::Begin() {
+  {
+    absl::MutexLock lock(&mu_);
+    PumpLocked();
+  }
+  // Outside mu_: Add drains the stream at once if the server is shutting down.
+  tracker_id_ = tracker_->Add(std::static_pointer_cast<DocumentStreamReactor>(shared_from_this()));
+  tracked_ = true;
+}
+
+void DocumentStreamReactor::Drain() {
   absl::MutexLock lock(&mu_);
+  if (input_ended_) return;
+  // Ends the input even with a read outstanding: the call finishes once the
+  // documents read are answered, and a document that arrives meanwhile is
+  // dropped unread (the client resends it, having no answer for it).
+  EndInputLocked(grpc::Status(
+      grpc::StatusCode::UNAVAILABLE,
+      absl::StrCat("the server is shutting down; the ", received_,
+                   " documents received on this stream were answered: send the others again")));
   PumpLocked();
 }
 
@@ -37,7 +64,11 @@ void DocumentStreamReactor::OnReadDone(bool ok) {
   if (!ok) {
     // The client half-closed (or the call broke, and OnCancel follows).
     EndInputLocked(grpc::Status::OK);
+  } else if (input_ended_) {
+    // Read after a drain ended the input: not taken (see Drain).
+    read_buffer_.Clear();
   } else {
+    ++received_;
     const uint64_t ticket = ReserveLocked();
     auto self = std::static_pointer_cast<DocumentStreamReactor>(shared_from_this());
     pool_->Submit(
@@ -48,6 +79,7 @@ void DocumentStreamReactor::OnReadDone(bool ok) {
 }
 
 void DocumentStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
+  const absl::Time start = absl::Now();
   v1::ParseResolutionResponse response;
   if (cancelled()) {
     // Nobody will read it: skip the work, just account for the ticket.
@@ -56,6 +88,7 @@ void DocumentStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionR
   } else {
     parser_->ParseToResponse(request, &response);
   }
+  LogDocument(log_, response, absl::Now() - start);
   Deliver(ticket, std::move(response));
 }
 

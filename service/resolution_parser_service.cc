@@ -26,17 +26,35 @@ int ResolveThreads(int requested) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
+DocumentParserOptions ParserOptions(const ServiceOptions& options) {
+  DocumentParserOptions parser = options.parser;
+  parser.metrics = options.metrics;
+  return parser;
+}
+
+StreamLog MakeStreamLog(Logger* logger, grpc::CallbackServerContext* context, const char* method) {
+  StreamLog log;
+  if (logger == nullptr) return log;
+  log.logger = logger;
+  log.method = absl::StrCat("resolute.v1.ResolutionParser/", method);
+  log.peer = context->peer();
+  return log;
+}
+
 }  // namespace
 
 ResolutionParserService::ResolutionParserService(ServiceOptions options)
     : options_(std::move(options)),
-      parser_(options_.parser),
+      parser_(ParserOptions(options_)),
       pool_(std::make_unique<WorkerPool>(ResolveThreads(options_.worker_threads))),
       stream_window_(options_.stream_window > 0 ? options_.stream_window
                                                 : std::max(8, 4 * pool_->size())),
-      archives_in_progress_(std::make_shared<std::atomic<int>>(0)) {}
+      archives_in_progress_(std::make_shared<std::atomic<int>>(0)),
+      streams_(std::make_shared<StreamTracker>()) {}
 
 ResolutionParserService::~ResolutionParserService() = default;
+
+void ResolutionParserService::StartDrain() { streams_->DrainAll(); }
 
 grpc::ServerUnaryReactor* ResolutionParserService::ParseResolution(
     grpc::CallbackServerContext* context, const v1::ParseResolutionRequest* request,
@@ -60,13 +78,14 @@ grpc::ServerUnaryReactor* ResolutionParserService::ParseResolution(
 }
 
 grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
-ResolutionParserService::StreamParseResolutions(grpc::CallbackServerContext* /*context*/) {
-  return DocumentStreamReactor::Create<DocumentStreamReactor>(&parser_, pool_.get(),
-                                                              stream_window_);
+ResolutionParserService::StreamParseResolutions(grpc::CallbackServerContext* context) {
+  return DocumentStreamReactor::Create<DocumentStreamReactor>(
+      &parser_, pool_.get(), stream_window_,
+      MakeStreamLog(options_.logger, context, "StreamParseResolutions"), streams_);
 }
 
 grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>*
-ResolutionParserService::ParseArchive(grpc::CallbackServerContext* /*context*/) {
+ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
   if (archives_in_progress_->fetch_add(1) >= options_.max_concurrent_archives) {
     archives_in_progress_->fetch_sub(1);
     return new RefusingReactor<v1::ArchiveChunk>(
@@ -75,7 +94,8 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* /*context*/) 
                                   " archives; retry later")));
   }
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
-      &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_);
+      &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_,
+      MakeStreamLog(options_.logger, context, "ParseArchive"), options_.metrics);
 }
 
 }  // namespace service

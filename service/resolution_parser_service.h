@@ -13,6 +13,10 @@
 // Uses gRPC's callback API: no thread is held per call, except one per
 // ParseArchive call for libarchive's blocking reads (at most
 // `max_concurrent_archives`).
+//
+// StartDrain (at server shutdown) makes every document stream stop reading,
+// answer what it has read and finish with UNAVAILABLE; unary calls and
+// archives run to their end.
 
 #ifndef RESOLUTE_SERVICE_RESOLUTION_PARSER_SERVICE_H_
 #define RESOLUTE_SERVICE_RESOLUTION_PARSER_SERVICE_H_
@@ -26,6 +30,9 @@
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
 #include "service/document_parser.h"
+#include "service/json_log.h"
+#include "service/service_metrics.h"
+#include "service/stream_tracker.h"
 #include "service/worker_pool.h"
 
 namespace resolute {
@@ -45,6 +52,12 @@ struct ServiceOptions {
   // ParseArchive calls served at once (each holds a thread for libarchive);
   // more are refused with UNAVAILABLE, which clients retry.
   int max_concurrent_archives = 32;
+  // Where documents are counted; null for nowhere. Overrides
+  // `parser.metrics`. Must outlive the service.
+  ServiceMetrics* metrics = nullptr;
+  // Where streams log each document (at debug, failures at warning); null
+  // for nowhere. Must outlive the service.
+  Logger* logger = nullptr;
 };
 
 class ResolutionParserService final : public v1::ResolutionParser::CallbackService {
@@ -63,6 +76,10 @@ class ResolutionParserService final : public v1::ResolutionParser::CallbackServi
   grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>* ParseArchive(
       grpc::CallbackServerContext* context) override;
 
+  // Ends the input of every document stream, current and future: each
+  // answers the documents it has read and finishes with UNAVAILABLE.
+  void StartDrain();
+
   // The number of parsing threads.
   int worker_threads() const { return pool_->size(); }
   // Documents one stream may have in flight.
@@ -75,6 +92,9 @@ class ResolutionParserService final : public v1::ResolutionParser::CallbackServi
   int stream_window_;
   // ParseArchive calls in progress; shared with their reactors.
   std::shared_ptr<std::atomic<int>> archives_in_progress_;
+  // Shared with the document streams, which may outlive the service's
+  // destructor by the work still queued on the pool.
+  std::shared_ptr<StreamTracker> streams_;
 };
 
 }  // namespace service

@@ -8,7 +8,7 @@ probe=$1
 server=$2
 log=${TEST_TMPDIR:-$(mktemp -d)}/server.log
 
-"$server" --port=0 --address=127.0.0.1 >"$log" 2>&1 &
+"$server" --port=0 --address=127.0.0.1 --metrics_port=0 --shutdown_grace=0s >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

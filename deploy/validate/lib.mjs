@@ -261,6 +261,26 @@ export function checkPolicies(docs, { required = true } = {}) {
       }
     }
 
+    // Kubelet gRPC probes speak plaintext only. Without TLS they reach the
+    // gRPC port (RESOLUTE_PORT); with TLS on it (RESOLUTE_TLS_CERT) they must
+    // use the server's plaintext health-only port (RESOLUTE_PROBE_PORT).
+    const grpcPort = Number(env.RESOLUTE_PORT ?? 50051);
+    const probePort = env.RESOLUTE_PROBE_PORT !== undefined ? Number(env.RESOLUTE_PROBE_PORT) : -1;
+    const tls = Boolean(env.RESOLUTE_TLS_CERT);
+    for (const c of containers) {
+      for (const probe of ["readinessProbe", "livenessProbe"]) {
+        const port = c[probe]?.grpc?.port;
+        if (port === undefined) continue;
+        if (tls && !(probePort > 0)) {
+          err(owner, `container ${c.name}: TLS is on (RESOLUTE_TLS_CERT) but RESOLUTE_PROBE_PORT is not set: gRPC probes cannot speak TLS`);
+        } else if (tls && port !== probePort) {
+          err(owner, `container ${c.name}: ${probe} port ${port} must be RESOLUTE_PROBE_PORT ${probePort}: the gRPC port speaks TLS, which gRPC probes cannot`);
+        } else if (!tls && port !== grpcPort && port !== probePort) {
+          err(owner, `container ${c.name}: ${probe} port ${port} is neither RESOLUTE_PORT ${grpcPort} nor RESOLUTE_PROBE_PORT`);
+        }
+      }
+    }
+
     // The kubelet's SIGKILL must come after the server's own drain.
     const tgps = spec.terminationGracePeriodSeconds ?? 30;
     if (env.RESOLUTE_SHUTDOWN_GRACE !== undefined || env.RESOLUTE_DRAIN_DEADLINE !== undefined) {

@@ -12,6 +12,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -607,6 +610,142 @@ TEST_F(ServiceTest, ManyConcurrentStreamsAndArchives) {
   }
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(complete.load(), 6);
+}
+
+// --- Archive hints (ArchiveChunk.source_variant, language, omit_text) -----------
+
+TEST_F(ServiceTest, ArchiveHintsOfTheFirstChunkApplyToEveryEntry) {
+  absl::Mutex mu;
+  std::vector<ParseOptions> seen;
+  ServiceOptions options;
+  options.parser.parse = [&](absl::string_view text, const ParseOptions& parse_options,
+                             v1::Resolution* out) {
+    absl::MutexLock lock(&mu);
+    seen.push_back(parse_options);
+    out->set_text(std::string(text));
+    return absl::OkStatus();
+  };
+  Start(options);
+  const std::string archive = BuildArchive(
+      ArchiveFormat::kTarGz,
+      {{"a.txt", "The General Assembly,"}, {"b.txt", "Decides"}, {"c.txt", "Requests"}});
+  v1::ArchiveChunk first;
+  first.set_archive_name("hinted.tar.gz");
+  first.set_source_variant(v1::SOURCE_VARIANT_PDFTOTEXT);
+  first.set_language("en-GB");
+  first.set_omit_text(true);
+  // Small chunks: only the first one carries the hints.
+  CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 64, first);
+  ASSERT_TRUE(result.status.ok()) << result.status.error_message();
+  ASSERT_EQ(result.responses.size(), 3u);
+  absl::MutexLock lock(&mu);
+  ASSERT_EQ(seen.size(), 3u);
+  for (const ParseOptions& o : seen) {
+    EXPECT_EQ(o.source_variant, v1::SOURCE_VARIANT_PDFTOTEXT);
+    EXPECT_FALSE(o.include_text);
+  }
+}
+
+TEST_F(ServiceTest, ArchiveOmitTextLeavesTheTextOutAndNothingElse) {
+  StartReal();
+  std::vector<TestFile> files;
+  for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({f.path, f.content});
+  const std::string archive = BuildArchive(ArchiveFormat::kZip, files);
+  CallResult with_text = testing::SendArchive(stub_.get(), archive, 16 << 10);
+  v1::ArchiveChunk first;
+  first.set_omit_text(true);
+  CallResult without_text = testing::SendArchiveWithHints(stub_.get(), archive, 16 << 10, first);
+  ASSERT_TRUE(with_text.status.ok());
+  ASSERT_TRUE(without_text.status.ok());
+  ASSERT_EQ(without_text.responses.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_FALSE(with_text.responses[i].resolution().text().empty());
+    EXPECT_TRUE(without_text.responses[i].resolution().text().empty());
+    v1::Resolution expected = with_text.responses[i].resolution();
+    expected.clear_text();
+    EXPECT_TRUE(MessageDifferencer::Equals(without_text.responses[i].resolution(), expected))
+        << files[i].path;
+  }
+}
+
+TEST_F(ServiceTest, ArchiveWithAnUnsupportedLanguageIsRefusedAtOnce) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  Start(options);
+  const std::string archive =
+      BuildArchive(ArchiveFormat::kTar, {{"a.txt", "Le texte"}, {"b.txt", "Le texte"}});
+  v1::ArchiveChunk first;
+  first.set_archive_name("french.tar");
+  first.set_language("fr");
+  CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 4096, first);
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("archive \"french.tar\""));
+  EXPECT_THAT(result.status.error_message(), HasSubstr("language \"fr\" is not supported"));
+  EXPECT_TRUE(result.responses.empty());
+  EXPECT_EQ(fake.calls.load(), 0);
+}
+
+// --- Drain (server shutdown) ----------------------------------------------------
+
+// A stream open when the server shuts down stops reading, answers every
+// document it had read, and ends with UNAVAILABLE saying how many. (Over
+// TCP: the in-process transport closes its streams on shutdown.)
+TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
+  FakeParser fake;
+  fake.delay = absl::Milliseconds(20);
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 2;
+  options.stream_window = 4;
+  server_ = testing::StartLoopbackServer(options);
+  auto stub = v1::ResolutionParser::NewStub(
+      grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
+  constexpr int kDocuments = 1000;  // Far more than fit before the drain.
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto stream = stub->StreamParseResolutions(&context);
+  std::thread writer([&] {
+    for (int i = 0; i < kDocuments; ++i) {
+      if (!stream->Write(MakeRequest(absl::StrCat("doc", i), "text"))) break;
+    }
+    stream->WritesDone();
+  });
+  std::vector<v1::ParseResolutionResponse> responses;
+  std::thread stopper;
+  absl::Time shutdown_start;
+  v1::ParseResolutionResponse response;
+  while (stream->Read(&response)) {
+    responses.push_back(response);
+    if (responses.size() == 3) {
+      shutdown_start = absl::Now();
+      stopper = std::thread([this] { server_->Shutdown(absl::Seconds(20)); });
+    }
+  }
+  writer.join();
+  const grpc::Status status = stream->Finish();
+  ASSERT_TRUE(stopper.joinable());
+  stopper.join();
+  EXPECT_LT(absl::Now() - shutdown_start, absl::Seconds(5));  // Not the drain deadline.
+
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE) << status.error_message();
+  int received = -1;
+  const std::string prefix = "the server is shutting down; the ";
+  ASSERT_THAT(status.error_message(), ::testing::StartsWith(prefix));
+  ASSERT_TRUE(absl::SimpleAtoi(
+      status.error_message().substr(prefix.size(),
+                                    status.error_message().find(' ', prefix.size()) -
+                                        prefix.size()),
+      &received));
+  EXPECT_EQ(responses.size(), static_cast<size_t>(received));
+  EXPECT_GE(received, 3);
+  EXPECT_LT(received, kDocuments);
+  std::set<std::string> ids;
+  for (const auto& r : responses) {
+    EXPECT_EQ(r.status().code(), 0) << r.document_id() << ": " << r.status().message();
+    EXPECT_TRUE(ids.insert(r.document_id()).second) << r.document_id();
+  }
+  EXPECT_EQ(fake.calls.load(), received);  // Nothing parsed that was not answered.
 }
 
 }  // namespace

@@ -70,14 +70,21 @@ CallResult StreamDocuments(v1::ResolutionParser::Stub* stub,
 
 CallResult SendArchive(v1::ResolutionParser::Stub* stub, const std::string& archive,
                        size_t chunk_bytes, const std::string& name) {
+  v1::ArchiveChunk first;
+  first.set_archive_name(name);
+  return SendArchiveWithHints(stub, archive, chunk_bytes, first);
+}
+
+CallResult SendArchiveWithHints(v1::ResolutionParser::Stub* stub, const std::string& archive,
+                                size_t chunk_bytes, const v1::ArchiveChunk& first) {
   grpc::ClientContext context;
   SetTestDeadline(&context);
   auto stream = stub->ParseArchive(&context);
   std::thread writer([&] {
     for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
       v1::ArchiveChunk chunk;
+      if (offset == 0) chunk = first;
       chunk.set_data(archive.substr(offset, chunk_bytes));
-      if (offset == 0) chunk.set_archive_name(name);
       if (!stream->Write(chunk)) return;
     }
     stream->WritesDone();

@@ -41,6 +41,10 @@ CallResult StreamDocuments(v1::ResolutionParser::Stub* stub,
 CallResult SendArchive(v1::ResolutionParser::Stub* stub, const std::string& archive,
                        size_t chunk_bytes, const std::string& name = "test-archive");
 
+// Like SendArchive, with `first` (name, hints) merged into the first chunk.
+CallResult SendArchiveWithHints(v1::ResolutionParser::Stub* stub, const std::string& archive,
+                                size_t chunk_bytes, const v1::ArchiveChunk& first);
+
 // A request with `id` and `content`.
 v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string& content);
 

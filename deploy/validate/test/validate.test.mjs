@@ -93,6 +93,18 @@ test("policy: a ConfigMap reference missing from the render fails", () =>
 test("policy: an image on latest fails", () =>
   expectError((d) => { server(d).image = "resolute-server:latest"; }, /no pinned tag or digest/));
 
+test("policy: TLS without a plaintext probe port fails", () =>
+  expectError((d) => { find(d, "ConfigMap").data.RESOLUTE_TLS_CERT = "/etc/resolute/tls/tls.crt"; }, /RESOLUTE_PROBE_PORT is not set: gRPC probes cannot speak TLS/));
+
+test("policy: probes on a port the server does not serve fail", () =>
+  expectError((d) => { server(d).livenessProbe.grpc.port = 9090; }, /livenessProbe port 9090 is neither RESOLUTE_PORT 50051 nor RESOLUTE_PROBE_PORT/));
+
+test("policy: TLS with probes still on the gRPC port fails", () => {
+  const docs = render("prod-tls");
+  server(docs).readinessProbe.grpc.port = 50051;
+  assert.ok(errorsOf(docs).some((e) => /readinessProbe port 50051 must be RESOLUTE_PROBE_PORT 8081/.test(e)), errorsOf(docs).join("\n"));
+});
+
 test("durations parse as absl and Go print them", () => {
   const table = [["5s", 5], ["20s", 20], ["500ms", 0.5], ["1m30s", 90], ["1.5h", 5400], ["30", 30]];
   for (const [text, seconds] of table) assert.equal(parseDurationSeconds(text), seconds, text);

@@ -1,0 +1,33 @@
+#include "service/stream_log.h"
+
+#include <grpcpp/support/status_code_enum.h>
+
+#include "service/service_metrics.h"
+
+namespace resolute {
+namespace service {
+
+void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& response,
+                 absl::Duration took) {
+  if (log.logger == nullptr) return;
+  const auto code = static_cast<grpc::StatusCode>(response.status().code());
+  const bool failed = code != grpc::StatusCode::OK && code != grpc::StatusCode::CANCELLED;
+  const LogLevel level = failed ? LogLevel::kWarning : LogLevel::kDebug;
+  if (!log.logger->Enabled(level)) return;
+  const std::string status(StatusCodeName(code));
+  const double duration_ms = absl::ToDoubleMilliseconds(took);
+  if (code == grpc::StatusCode::OK) {
+    log.logger->Log(level, "document parsed",
+                    {{"method", log.method}, {"peer", log.peer},
+                     {"document_id", response.document_id()}, {"status", status},
+                     {"duration_ms", duration_ms}});
+  } else {
+    log.logger->Log(level, "document failed",
+                    {{"method", log.method}, {"peer", log.peer},
+                     {"document_id", response.document_id()}, {"status", status},
+                     {"error", response.status().message()}, {"duration_ms", duration_ms}});
+  }
+}
+
+}  // namespace service
+}  // namespace resolute
