@@ -1,10 +1,15 @@
 #include "parser/citations.h"
 
+#include <string.h>  // memrchr
+
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "parser/byte_scan.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
@@ -16,20 +21,23 @@ bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\f'; }
 struct Token {
   absl::string_view text;
   int begin = 0;  // absolute offset
+  int span = 0;   // index of the span it is in
 };
 
-std::vector<Token> Tokenize(absl::string_view text, const std::vector<Span>& spans) {
-  std::vector<Token> tokens;
-  for (const Span& span : spans) {
-    int i = span.begin;
-    while (i < span.end) {
-      while (i < span.end && IsSpace(text[i])) ++i;
-      const int b = i;
-      while (i < span.end && !IsSpace(text[i])) ++i;
-      if (i > b) tokens.push_back(Token{text.substr(b, i - b), b});
-    }
+// The last occurrence of `needle` (not empty) in `haystack`, or npos.
+// (std::string::rfind compares at every position; this jumps between
+// occurrences of the first byte, a capital letter in most names looked for.)
+size_t RFind(absl::string_view haystack, absl::string_view needle) {
+  if (needle.size() > haystack.size()) return absl::string_view::npos;
+  size_t candidates = haystack.size() - needle.size() + 1;  // positions [0, candidates)
+  while (candidates > 0) {
+    const void* found = memrchr(haystack.data(), needle[0], candidates);
+    if (found == nullptr) break;
+    const size_t pos = static_cast<size_t>(static_cast<const char*>(found) - haystack.data());
+    if (std::memcmp(haystack.data() + pos, needle.data(), needle.size()) == 0) return pos;
+    candidates = pos;
   }
-  return tokens;
+  return absl::string_view::npos;
 }
 
 // Strips quotes, brackets and punctuation around a token; returns the
@@ -97,8 +105,12 @@ enum class Issuer { kDefault, kGeneralAssembly, kSecurityCouncil, kEcosoc, kHuma
 Issuer IssuerBefore(const std::vector<Token>& tokens, size_t at) {
   // The nearest body named in the ten words before "resolution(s)":
   // "Human Rights Council resolutions, in particular resolutions 7/34".
+  const size_t first = at >= 10 ? at - 10 : 0;
+  size_t size = 0;
+  for (size_t k = first; k < at; ++k) size += tokens[k].text.size() + 1;
   std::string before;
-  for (size_t k = at >= 10 ? at - 10 : 0; k < at; ++k) absl::StrAppend(&before, tokens[k].text, " ");
+  before.reserve(size);
+  for (size_t k = first; k < at; ++k) before.append(tokens[k].text.data(), tokens[k].text.size()).push_back(' ');
   struct Name {
     absl::string_view text;
     Issuer issuer;
@@ -124,7 +136,7 @@ Issuer IssuerBefore(const std::vector<Token>& tokens, size_t at) {
   size_t best_at = std::string::npos;
   Issuer best = Issuer::kDefault;
   for (const Name& n : kNames) {
-    size_t pos = before.rfind(std::string(n.text));
+    size_t pos = RFind(before, n.text);
     if (pos == std::string::npos) continue;
     // Prefer the longest name ending at the same place ("General Assembly"
     // over "Assembly").
@@ -177,24 +189,140 @@ bool IsQualifierStart(absl::string_view t) {
   return false;
 }
 
+// Reads the words of the spans, in order, for citations. Only a word with a
+// "/" (a symbol) or the word "resolution(s)" (a list of numbers) starts one;
+// the rest of the text only matters around those. So rather than splitting
+// all of it into words, the scanner looks for the bytes that can start one
+// ("/", or "esolution": "e" with "n" eight bytes on, 16 bytes at a time) and
+// splits the words of a window there: ten words back (the names of the body,
+// "General Assembly resolution ...") and forward as far as the list goes.
+// Window indices are relative to its first word; nothing looks further back
+// than ten words, so the result is the same as with all words numbered from
+// the start.
 class Scanner {
  public:
-  Scanner(absl::string_view text, const std::vector<Span>& spans)
-      : text_(text), tokens_(Tokenize(text, spans)) {}
+  Scanner(absl::string_view text, const std::vector<Span>& spans) : text_(text), spans_(spans) {}
 
   std::vector<CitationMention> Run() {
-    for (size_t k = 0; k < tokens_.size(); ++k) {
-      absl::string_view t = tokens_[k].text;
-      if (t == "resolution" || t == "resolutions" || t == "Resolution" || t == "Resolutions") {
-        k = ResolutionList(k);
-        continue;
+    size_t span = 0;
+    const char* from = spans_.empty() ? nullptr : text_.data() + spans_[0].begin;
+    while (true) {
+      const char* cue = nullptr;
+      while (span < spans_.size()) {
+        cue = FindCue(from, text_.data() + spans_[span].end);
+        if (cue != nullptr) break;
+        if (++span < spans_.size()) from = text_.data() + spans_[span].begin;
       }
-      if (t.find('/') != absl::string_view::npos) k = Explicit(k);
+      if (cue == nullptr) break;
+      // The word that holds it; the words between are neither.
+      const char* word = cue;
+      const char* const span_begin = text_.data() + spans_[span].begin;
+      while (word > span_begin && !IsSpace(word[-1])) --word;
+      const size_t k = WindowAt(span, word);
+      const absl::string_view t = tokens_[k].text;
+      size_t last = k;
+      if (t == "resolution" || t == "resolutions" || t == "Resolution" || t == "Resolutions") {
+        last = ResolutionList(k);
+      } else if (std::memchr(t.data(), '/', t.size()) != nullptr) {
+        last = Explicit(k);
+      }
+      // Go on after the last word used.
+      span = static_cast<size_t>(tokens_[last].span);
+      from = tokens_[last].text.data() + tokens_[last].text.size();
     }
     return std::move(out_);
   }
 
  private:
+  // The first "/" or "esolution" in [p, end), or null.
+  static const char* FindCue(const char* p, const char* end) {
+    static constexpr absl::string_view kWord = "esolution";  // [Rr]esolutions?
+    while (p < end && (p = byte_scan::FindByteOrPair(p, end, '/', kWord.front(), kWord.back(),
+                                                     kWord.size() - 1)) != end) {
+      if (*p == '/' || std::memcmp(p, kWord.data(), kWord.size()) == 0) return p;
+      ++p;
+    }
+    return nullptr;
+  }
+
+  // True if the window has an i-th word (reading words up to it).
+  bool Has(size_t i) {
+    while (tokens_.size() <= i && ReadToken()) {
+    }
+    return i < tokens_.size();
+  }
+
+  // Appends the next word of the spans to the window; false at their end.
+  bool ReadToken() {
+    while (read_span_ < spans_.size()) {
+      const char* p = read_pos_;
+      const char* const end = text_.data() + spans_[read_span_].end;
+      while (p < end && IsSpace(*p)) ++p;
+      if (p < end) {
+        const char* const token_end = byte_scan::FindTokenSpace(p, end);
+        tokens_.push_back(Token{absl::string_view(p, static_cast<size_t>(token_end - p)),
+                                static_cast<int>(p - text_.data()), static_cast<int>(read_span_)});
+        read_pos_ = token_end;
+        return true;
+      }
+      if (++read_span_ < spans_.size()) read_pos_ = text_.data() + spans_[read_span_].begin;
+    }
+    return false;
+  }
+
+  // Makes the window hold the word that starts at `word` in span `span`, and
+  // returns its index: in the current window if that reaches it (or nearly
+  // does), else in a new window that starts ten words before it (or at the
+  // first word). (Spans may overlap: a word is known by span and position.)
+  size_t WindowAt(size_t span, const char* word) {
+    constexpr std::ptrdiff_t kNear = 256;  // bytes worth reading on rather than starting again
+    auto is_word = [span, word](const Token& t) {
+      return static_cast<size_t>(t.span) == span && t.text.data() == word;
+    };
+    auto is_past = [span, word](const Token& t) {
+      return static_cast<size_t>(t.span) > span ||
+             (static_cast<size_t>(t.span) == span && t.text.data() > word);
+    };
+    if (!tokens_.empty() &&
+        (span < read_span_ || (span == read_span_ && word - read_pos_ <= kNear))) {
+      for (size_t i = tokens_.size(); i-- > 0;) {
+        if (is_word(tokens_[i])) return i;
+        if (!is_past(tokens_[i])) break;  // before it: the word is not in the window
+      }
+      while (!is_past(tokens_.back()) && ReadToken()) {
+        if (is_word(tokens_.back())) return tokens_.size() - 1;
+      }
+    }
+    // Ten words back, across spans if need be.
+    size_t start_span = span;
+    const char* start = word;
+    for (int back = 0; back < 10;) {
+      const char* const begin = text_.data() + spans_[start_span].begin;
+      const char* q = start;
+      while (q > begin && IsSpace(q[-1])) --q;
+      if (q > begin) {
+        while (q > begin && !IsSpace(q[-1])) --q;
+        start = q;
+        ++back;
+        continue;
+      }
+      // No word before `start` in this span: the previous non-empty span.
+      size_t previous = start_span;
+      while (previous > 0 && spans_[previous - 1].empty()) --previous;
+      if (previous == 0) break;
+      start_span = previous - 1;
+      start = text_.data() + spans_[start_span].end;
+    }
+    tokens_.clear();
+    tokens_.reserve(64);  // a window is some tens of words: one allocation
+    read_span_ = start_span;
+    read_pos_ = start;
+    while (ReadToken()) {
+      if (is_word(tokens_.back())) return tokens_.size() - 1;
+    }
+    return tokens_.size() - 1;  // not reached: `word` starts a word of the spans
+  }
+
   // A symbol written out at token k; returns the last token used.
   size_t Explicit(size_t k) {
     size_t off = 0;
@@ -215,8 +343,8 @@ class Scanner {
     size_t last = k;
     std::string qualifier;
     // "A/78/6 (Sect. 2)": the bracket may span a few words.
-    if (parts.size() == 1 && k + 1 < tokens_.size() && IsQualifierStart(tokens_[k + 1].text)) {
-      for (size_t j = k + 1; j < tokens_.size() && j < k + 6; ++j) {
+    if (parts.size() == 1 && Has(k + 1) && IsQualifierStart(tokens_[k + 1].text)) {
+      for (size_t j = k + 1; j < k + 6 && Has(j); ++j) {
         absl::StrAppend(&qualifier, tokens_[j].text);
         const size_t close = qualifier.find(')');
         if (close != std::string::npos) {
@@ -242,22 +370,36 @@ class Scanner {
   }
 
   // "of 14 December 1960" starting at token k.
-  std::string DateAfter(size_t k) const {
-    if (k + 3 >= tokens_.size() || tokens_[k].text != "of") return "";
+  std::string DateAfter(size_t k) {
+    if (!Has(k + 3) || tokens_[k].text != "of") return "";
+    // The date must start right after "of" (with its day): most "of"s are
+    // followed by words, and need no look at the next three tokens.
+    if (!IsDigit(tokens_[k + 1].text[0])) return "";
+    // The three tokens joined by spaces: usually the text has them so (a
+    // date ends at the last one, so a final space would change nothing).
+    absl::string_view words;
     std::string joined;
-    for (size_t j = k + 1; j < std::min(tokens_.size(), k + 4); ++j) {
-      absl::StrAppend(&joined, tokens_[j].text, " ");
+    const absl::string_view a = tokens_[k + 1].text, b = tokens_[k + 2].text,
+                            c = tokens_[k + 3].text;
+    if (a.data() + a.size() + 1 == b.data() && b.data() + b.size() + 1 == c.data() &&
+        a.data()[a.size()] == ' ' && b.data()[b.size()] == ' ') {
+      words = absl::string_view(a.data(), a.size() + b.size() + c.size() + 2);
+    } else {
+      for (size_t j = k + 1; j < k + 4; ++j) {
+        joined.append(tokens_[j].text.data(), tokens_[j].text.size()).push_back(' ');
+      }
+      words = joined;
     }
     absl::string_view found;
-    auto d = FindDate(joined, &found);
-    if (d.has_value() && found.data() == joined.data()) return *d;
+    auto d = FindDate(words, &found);
+    if (d.has_value() && found.data() == words.data()) return *d;
     return "";
   }
 
   // The index of the next "N/N of <date>" item within the clause that
   // starts at token j, after "," or "and"; 0 if there is none.
-  size_t NextDatedItem(size_t j) const {
-    for (size_t i = j; i < tokens_.size() && i < j + 30; ++i) {
+  size_t NextDatedItem(size_t j) {
+    for (size_t i = j; i < j + 30 && Has(i); ++i) {
       absl::string_view t = tokens_[i].text;
       if (t.back() == ';' || (t.back() == '.' && t.size() > 3) || t == "resolution" ||
           t == "resolutions" || t == "decision" || t == "decisions") {
@@ -271,8 +413,8 @@ class Scanner {
   }
 
   // Tokens from j that name parts: "A", "A to C", "A-C", "A and B".
-  size_t PartsAt(size_t j, std::string* part) const {
-    if (j >= tokens_.size()) return 0;
+  size_t PartsAt(size_t j, std::string* part) {
+    if (!Has(j)) return 0;
     size_t off = 0;
     absl::string_view p = StripToken(tokens_[j].text, &off);
     if (p.size() == 3 && IsUpper(p[0]) && p[1] == '-' && IsUpper(p[2])) {
@@ -281,7 +423,7 @@ class Scanner {
     }
     if (!IsPartLetter(p)) return 0;
     *part = std::string(p);
-    if (tokens_[j].text.size() == p.size() && j + 2 < tokens_.size() &&
+    if (tokens_[j].text.size() == p.size() && Has(j + 2) &&
         (tokens_[j + 1].text == "to" || tokens_[j + 1].text == "and")) {
       absl::string_view q = StripToken(tokens_[j + 2].text, &off);
       if (IsPartLetter(q) && q > p) {
@@ -297,7 +439,7 @@ class Scanner {
     const Issuer issuer = IssuerBefore(tokens_, k);
     size_t j = k + 1;
     size_t last = k;
-    while (j < tokens_.size()) {
+    while (Has(j)) {
       size_t off = 0;
       absl::string_view raw = tokens_[j].text;
       absl::string_view num = StripToken(raw, &off);
@@ -322,12 +464,12 @@ class Scanner {
             symbol = absl::StrCat(prefix, num);
           }
         }
-      } else if (AllDigits(num) && j + 1 < tokens_.size()) {
+      } else if (AllDigits(num) && Has(j + 1)) {
         // "1514 (XV)", "2334 (2016)", "217 A (III)".
         size_t p = j + 1;
         std::string letter;
         if (PartsAt(p, &letter) == 1 && raw.size() == num.size() + off) ++p;
-        absl::string_view paren = p < tokens_.size() ? tokens_[p].text : absl::string_view();
+        absl::string_view paren = Has(p) ? tokens_[p].text : absl::string_view();
         while (!paren.empty() && (paren.back() == ',' || paren.back() == ';' || paren.back() == '.' ||
                                   paren.back() == ':')) {
           paren.remove_suffix(1);
@@ -363,15 +505,15 @@ class Scanner {
       }
       out_.push_back(std::move(m));
       // "59/276, section XI, of 23 December 2004": a section named after an item.
-      if (j + 1 < tokens_.size() && tokens_[j].text == "section" && DateAfter(j + 2).size() > 0) {
+      if (Has(j + 1) && tokens_[j].text == "section" && DateAfter(j + 2).size() > 0) {
         m.date = DateAfter(j + 2);
         j += 6;
         last = j - 1;
       }
       // "para. 10," / "paras. 3 and 4," after an item.
-      if (j + 1 < tokens_.size() && (tokens_[j].text == "para." || tokens_[j].text == "paras.")) {
+      if (Has(j + 1) && (tokens_[j].text == "para." || tokens_[j].text == "paras.")) {
         ++j;
-        while (j < tokens_.size() && (IsDigit(tokens_[j].text[0]) || tokens_[j].text == "and")) {
+        while (Has(j) && (IsDigit(tokens_[j].text[0]) || tokens_[j].text == "and")) {
           last = j;
           ++j;
           if (tokens_[last].text.back() == ',') break;
@@ -379,7 +521,7 @@ class Scanner {
       }
       // Separators: "," (already stripped), "and", ", and".
       const absl::string_view prev = tokens_[last].text;
-      if (j < tokens_.size() && tokens_[j].text == "and") {
+      if (Has(j) && tokens_[j].text == "and") {
         ++j;
         continue;
       }
@@ -396,7 +538,10 @@ class Scanner {
   }
 
   absl::string_view text_;
-  std::vector<Token> tokens_;
+  const std::vector<Span>& spans_;
+  std::vector<Token> tokens_;  // the window
+  size_t read_span_ = 0;       // where the window's next word is read from
+  const char* read_pos_ = nullptr;
   std::vector<CitationMention> out_;
 };
 
@@ -434,7 +579,7 @@ std::vector<CitationMention> FindCitations(absl::string_view text, const std::ve
 }
 
 std::vector<CitationMention> FindCitations(absl::string_view text, Span span) {
-  return Scanner(text, {span}).Run();
+  return FindCitations(text, std::vector<Span>{span});
 }
 
 }  // namespace resolute

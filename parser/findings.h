@@ -37,6 +37,13 @@ class Findings {
   }
   // All findings so far.
   const std::vector<Finding>& all() const { return findings_; }
+  // All findings so far, handed over (this collector is left empty): their
+  // strings can then be moved rather than copied.
+  std::vector<Finding> TakeAll() {
+    std::vector<Finding> all;
+    all.swap(findings_);
+    return all;
+  }
 
  private:
   void Add(v1::Diagnostic::Severity severity, std::string code, std::string message, Span span) {

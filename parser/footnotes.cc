@@ -1,6 +1,7 @@
 #include "parser/footnotes.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "absl/container/flat_hash_set.h"
@@ -15,6 +16,12 @@ namespace {
 
 int MarkerValue(absl::string_view m) {
   int v = 0;
+  // Markers are a few digits: read directly (SimpleAtoi gives the same for
+  // them, and handles the rest).
+  if (!m.empty() && m.size() <= 9 && std::all_of(m.begin(), m.end(), IsDigit)) {
+    for (char c : m) v = v * 10 + (c - '0');
+    return v;
+  }
   return absl::SimpleAtoi(m, &v) ? v : 0;
 }
 
@@ -24,6 +31,24 @@ bool IsBareMarker(absl::string_view c) {
     if (!IsDigit(ch)) return false;
   }
   return true;
+}
+
+// text.find(needle, from): memchr for the first byte, then the rest
+// compared in place (the marker search runs it many times over the text).
+size_t FindIn(absl::string_view text, absl::string_view needle, size_t from) {
+  if (from > text.size() || needle.empty()) return text.find(needle, from);
+  if (text.size() - from < needle.size()) return absl::string_view::npos;
+  const char* p = text.data() + from;
+  const char* const last = text.data() + text.size() - needle.size();  // last possible start
+  while (p <= last) {
+    p = static_cast<const char*>(std::memchr(p, needle[0], static_cast<size_t>(last - p) + 1));
+    if (p == nullptr) break;
+    if (std::memcmp(p + 1, needle.data() + 1, needle.size() - 1) == 0) {
+      return static_cast<size_t>(p - text.data());
+    }
+    ++p;
+  }
+  return absl::string_view::npos;
 }
 
 // Abbreviations whose full stop does not end a footnote.
@@ -158,7 +183,8 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   // to a year alone (less sure).
   if (IsDigit(prev) && GluedToYear(line, pos)) return 3;
   if (IsDigit(prev) && GluedToYear(line, pos, /*need_month=*/false)) return 1;
-  if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' || prev == '.' && pos >= 2 && IsDigit(line[pos - 2])) {
+  if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' ||
+      (prev == '.' && pos >= 2 && IsDigit(line[pos - 2]))) {
     return 0;
   }
   if (absl::ascii_isalpha(prev) || prev >= 0x80 || IsClosingPunct(prev)) {
@@ -173,7 +199,7 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   if (IsDigit(line[q - 1]) && GluedToYear(line, q)) return 2;
   absl::string_view after = WordAfter(line, end);
   if (IsMonthName(after) || after == "per" || after == "million" || after == "billion" ||
-      after == "and" && end + 5 < line.size() && IsDigit(line[end + 5])) {
+      (after == "and" && end + 5 < line.size() && IsDigit(line[end + 5]))) {
     return 0;
   }
   const unsigned char before = line[q - 1];
@@ -328,8 +354,16 @@ class FootnoteReader {
 
   // Word exports: "[footnoteRef:1]" markers and "[1: Text.]" bodies.
   void ReadInline() {
+    // Few lines have a "[": one search of the text finds the next one.
+    size_t next_bracket = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
       if (layout_.roles[i] != LineRole::kText) continue;
+      const Line& line = lines_[i];
+      if (next_bracket < static_cast<size_t>(line.content_begin)) {
+        next_bracket = text_.find('[', line.content_begin);
+      }
+      if (next_bracket == absl::string_view::npos) break;
+      if (next_bracket >= static_cast<size_t>(line.content_end)) continue;
       absl::string_view c = Content(static_cast<int>(i));
       const int base = lines_[i].content_begin;
       size_t at = 0;
@@ -387,6 +421,7 @@ class FootnoteReader {
   }
 
   void Anchor() {
+    inline_cuts_ = out_.cuts.size();
     // Explicit inline markers pair with inline bodies of the same marker.
     std::vector<bool> used(out_.entries.size(), false);
     for (MarkerRef& ref : inline_refs_) {
@@ -407,19 +442,26 @@ class FootnoteReader {
       if (entry.rule_line < 0 || entry.marker.empty()) continue;
       int best_class = 0, best_line = -1;
       size_t best_pos = 0;
-      for (int i = from_line; i < entry.rule_line; ++i) {
-        if (!Searchable(i) || lines_[i].blank()) continue;
-        absl::string_view c = Content(i);
-        size_t at = 0;
-        while ((at = c.find(entry.marker, at)) != absl::string_view::npos) {
-          const int pos = lines_[i].content_begin + static_cast<int>(at);
-          if (pos >= from_pos && !InCut(pos)) {
-            const int cls = MarkerClass(c, at, entry.marker);
+      // Occurrences of the marker in lines [from_line, rule_line), in order:
+      // one search of that stretch of text, not one per line (a marker,
+      // digits or "*", lies within one line's content).
+      if (from_line < entry.rule_line) {
+        const absl::string_view marker = entry.marker;
+        const size_t end = static_cast<size_t>(lines_[entry.rule_line].begin);
+        int i = from_line;
+        size_t found = static_cast<size_t>(lines_[from_line].begin);
+        while ((found = FindIn(text_, marker, found)) != absl::string_view::npos &&
+               found < end) {
+          while (static_cast<size_t>(lines_[i].end) <= found) ++i;
+          const int pos = static_cast<int>(found);
+          if (Searchable(i) && pos >= from_pos && !InCut(pos)) {
+            const size_t at = found - static_cast<size_t>(lines_[i].content_begin);
+            const int cls = MarkerClass(Content(i), at, marker);
             if (cls > best_class) {
               best_class = cls, best_line = i, best_pos = at;
             }
           }
-          at += entry.marker.size();
+          found += marker.size();
         }
       }
       if (best_line < 0) {
@@ -441,11 +483,17 @@ class FootnoteReader {
     }
   }
 
+  // True if `pos` is inside one of the cuts made so far. The cuts are two
+  // sorted runs of disjoint spans: inline footnotes, in text order, then the
+  // markers anchored, each after the one before. A binary search in each
+  // keeps long texts with many footnotes linear.
   bool InCut(int pos) const {
-    for (const Span& s : out_.cuts) {
-      if (pos >= s.begin && pos < s.end) return true;
-    }
-    return false;
+    auto in = [pos](std::vector<Span>::const_iterator begin, std::vector<Span>::const_iterator end) {
+      auto it = std::upper_bound(begin, end, pos, [](int p, const Span& s) { return p < s.begin; });
+      return it != begin && pos < (it - 1)->end;
+    };
+    const auto split = out_.cuts.begin() + static_cast<std::ptrdiff_t>(inline_cuts_);
+    return in(out_.cuts.begin(), split) || in(split, out_.cuts.end());
   }
 
   absl::string_view text_;
@@ -455,6 +503,7 @@ class FootnoteReader {
   Findings* findings_;
   Footnotes out_;
   std::vector<MarkerRef> inline_refs_;
+  size_t inline_cuts_ = 0;  // cuts of inline footnotes, before the anchored markers
   int next_marker_ = 1;
 };
 

@@ -107,15 +107,6 @@ void SetDateFrom(const Line& line, absl::string_view c, FrontField* field) {
   field->spans = {Span{at, at + static_cast<int>(found.size())}};
 }
 
-// Joins the contents of lines [from, to) with single spaces.
-std::string JoinLines(absl::string_view text, const std::vector<Line>& lines, int from, int to) {
-  std::vector<Span> spans;
-  for (int i = from; i < to; ++i) {
-    if (!lines[i].blank()) spans.push_back(lines[i].content());
-  }
-  return JoinSpans(text, spans);
-}
-
 }  // namespace
 
 bool IsPartLabel(absl::string_view line) { return line.size() == 1 && IsUpper(line[0]); }

@@ -1,9 +1,11 @@
 #include "parser/layout.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
+#include "parser/byte_scan.h"
 #include "parser/lead_phrase.h"
 #include "parser/text_patterns.h"
 #include "parser/vote.h"
@@ -11,12 +13,15 @@
 namespace resolute {
 namespace {
 
-std::string RemoveSpaces(absl::string_view s) {
-  std::string out;
+// True if `s` with its spaces removed equals `compact` (which has none).
+bool EqualsWithoutSpaces(absl::string_view s, absl::string_view compact) {
+  size_t k = 0;
   for (char c : s) {
-    if (c != ' ') out.push_back(c);
+    if (c == ' ') continue;
+    if (k == compact.size() || compact[k] != c) return false;
+    ++k;
   }
-  return out;
+  return k == compact.size();
 }
 
 bool EndsWithClausePunctuation(absl::string_view c) {
@@ -26,15 +31,34 @@ bool EndsWithClausePunctuation(absl::string_view c) {
 }
 
 // Lines that may repeat in page headers without being text: not paragraph
-// starts, not labels, not sentence pieces.
-bool CanBeRunningHeader(absl::string_view c) {
+// starts, not labels, not sentence pieces. The test is in two parts: the
+// shape, cheap, asked of every line; and the lead phrase, asked only of
+// lines that repeat.
+bool HasRunningHeaderShape(absl::string_view c) {
   if (c.size() < 4 || c.size() > 160) return false;
-  if (!IsUpper(c[0])) return false;
+  if (!IsUpper(c[0])) return false;  // (so not "12. ..." or "(a) ..." either)
   if (EndsWithClausePunctuation(c)) return false;
-  if (ParseParagraphNumber(c) || ParseSubparagraphLabel(c)) return false;
-  if (StartsWithPreambularLead(c) || StartsWithOperativeLead(c)) return false;
   return true;
 }
+bool OpensParagraph(absl::string_view c) {
+  return StartsWithPreambularLead(c) || StartsWithOperativeLead(c);
+}
+
+// A hash of a line for counting repeated lines: its length and its first
+// and last eight bytes. Lines that differ only in between collide, which
+// costs a comparison; hashing every byte of every line costs more.
+struct LineHash {
+  size_t operator()(absl::string_view s) const {
+    uint64_t head = 0, tail = 0;
+    const size_t n = std::min<size_t>(s.size(), 8);
+    std::memcpy(&head, s.data(), n);
+    std::memcpy(&tail, s.data() + s.size() - n, n);
+    uint64_t h = (s.size() + 1) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ head) * 0xC2B2AE3D27D4EB4Full;
+    h = (h ^ tail) * 0x165667B19E3779F9ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
 
 class FurnitureFinder {
  public:
@@ -49,16 +73,22 @@ class FurnitureFinder {
   absl::string_view Content(int i) const { return lines_[i].Content(text_); }
 
   bool IsSymbolLine(absl::string_view c) const {
-    if (c.empty() || c.size() > 40 || c.find('/') == absl::string_view::npos) return false;
-    const std::string compact = RemoveSpaces(c);
-    if (!symbol_.empty()) return compact == symbol_;
-    return absl::StrContains(compact, "/RES/") && IsUpper(c[0]) && c.find(' ') == c.npos;
+    if (c.empty() || c.size() > 40 || std::memchr(c.data(), '/', c.size()) == nullptr) return false;
+    if (!symbol_.empty()) return EqualsWithoutSpaces(c, symbol_);
+    // A line without spaces is its own compact form.
+    return c.find(' ') == c.npos && IsUpper(c[0]) && absl::StrContains(c, "/RES/");
   }
 
-  bool IsStrong(int i) const {
-    absl::string_view c = Content(i);
-    return IsPageNumberLine(c) || IsJobNumberLine(c) || IsBarcodeLine(c) || IsSymbolLine(c);
+  bool IsStrongContent(absl::string_view c) const {
+    if (c.empty()) return false;
+    // Page and job numbers start with a digit, barcodes with "*": the first
+    // byte spares most lines the calls.
+    if (IsDigit(c[0]) && (IsPageNumberLine(c) || IsJobNumberLine(c))) return true;
+    if (c[0] == '*' && IsBarcodeLine(c)) return true;
+    return IsSymbolLine(c);
   }
+  // Whether line i (from begin_ on) is strong, as computed once by Mark.
+  bool IsStrong(int i) const { return strong_[i] != 0; }
 
   // Strong lines that only occur where a page starts or ends.
   bool IsPageMarker(int i) const {
@@ -71,15 +101,22 @@ class FurnitureFinder {
   // bytes) must be where a wrapped title starts or ends ("of Korea").
   bool IsTitlePiece(absl::string_view c) const {
     if (title_.empty() || c.size() < 2) return false;
-    const std::string piece = CollapseWhitespace(c);
+    // Lines rarely have runs of spaces: collapse (and allocate) only then.
+    absl::string_view piece = c;
+    std::string collapsed;
+    if (byte_scan::IsJoinWhite(c[0]) ||
+        byte_scan::FindWhitespaceToCollapse(c.data(), c.data() + c.size()) != c.data() + c.size()) {
+      collapsed = CollapseWhitespace(c);
+      piece = collapsed;
+    }
     const bool short_piece = piece.size() < std::min<size_t>(15, title_.size());
-    size_t at = title_.find(piece);
+    size_t at = title_.find(piece.data(), 0, piece.size());
     while (at != std::string::npos) {
       const size_t end = at + piece.size();
       const bool starts = at == 0 || title_[at - 1] == ' ';
       const bool ends = end == title_.size() || title_[end] == ' ';
       if (starts && ends && (!short_piece || at == 0 || end == title_.size())) return true;
-      at = title_.find(piece, at + 1);
+      at = title_.find(piece.data(), at + 1, piece.size());
     }
     return false;
   }
@@ -88,16 +125,20 @@ class FurnitureFinder {
     absl::string_view c = Content(i);
     if (IsDateCodeLine(c) || IsTitlePiece(c)) return true;
     auto it = repeated_.find(c);
-    return it != repeated_.end() && it->second >= 2;
+    return it != repeated_.end() && it->second >= 2 && !OpensParagraph(c);
   }
 
   // Marks furniture clusters in `roles` (lines from begin_ on).
   void Mark(std::vector<LineRole>* roles, std::vector<bool>* page_start) {
     const int n = static_cast<int>(lines_.size());
+    strong_.assign(n, 0);
     for (int i = begin_; i < n; ++i) {
-      if (!lines_[i].blank() && CanBeRunningHeader(Content(i)) && !IsStrong(i)) {
-        ++repeated_[Content(i)];
-      }
+      if (lines_[i].blank()) continue;
+      const absl::string_view c = Content(i);
+      strong_[i] = IsStrongContent(c);
+      // Counts lines of that shape; IsWeak leaves out those that open a
+      // paragraph (whether one does depends on its content alone).
+      if (!strong_[i] && HasRunningHeaderShape(c)) ++repeated_[c];
     }
     page_start->assign(n, false);
     for (int i = begin_; i < n; ++i) {
@@ -144,7 +185,9 @@ class FurnitureFinder {
   std::string symbol_;
   std::string title_;
   int begin_;
-  absl::flat_hash_map<absl::string_view, int> repeated_;
+  // Lines of running-header shape (not strong) by content, with their count.
+  absl::flat_hash_map<absl::string_view, int, LineHash> repeated_;
+  std::vector<uint8_t> strong_;  // by line: IsStrongContent of its content
 };
 
 // Printed volumes (older Security Council texts) put the footnotes after the
@@ -245,7 +288,11 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
   }
 
   for (int r = begin; r < n; ++r) {
-    if (layout.roles[r] != LineRole::kText || !IsFootnoteRule(lines[r].Content(text))) continue;
+    // (A rule starts with "_": most lines are turned away by their first byte.)
+    if (layout.roles[r] != LineRole::kText || lines[r].blank() ||
+        text[lines[r].content_begin] != '_' || !IsFootnoteRule(lines[r].Content(text))) {
+      continue;
+    }
     FootnoteBlock block;
     block.rule_line = r;
     block.begin = r + 1;

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "parser/byte_scan.h"
+
 namespace resolute {
 namespace {
 
@@ -55,12 +57,14 @@ bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 void CloseUpLetterSpacing(std::string* text) {
   std::string& s = *text;
   const size_t n = s.size();
-  // Most texts have none: look for "x y z" (one-letter words) first.
+  // Most texts have none. A run needs spaces at three alternate bytes after
+  // its first letter ("I n v ..."); find those 16 bytes at a time first.
+  const char* const data = s.data();
+  const char* const end = data + n;
   size_t first = n;
-  for (size_t k = 1; k + 4 < n; ++k) {
-    if (s[k] != ' ' || s[k + 2] != ' ') continue;
-    if (IsAsciiLetter(s[k - 1]) && IsAsciiLower(s[k + 1]) &&
-        s[k + 2] == ' ' && IsAsciiLower(s[k + 3]) && s[k + 4] == ' ' &&
+  for (const char* c = data + 1; (c = byte_scan::FindAlternateSpaces(c, end)) != end; ++c) {
+    const size_t k = static_cast<size_t>(c - data);
+    if (IsAsciiLetter(s[k - 1]) && IsAsciiLower(s[k + 1]) && IsAsciiLower(s[k + 3]) &&
         (k == 1 || s[k - 2] == ' ' || s[k - 2] == '\n')) {
       first = k - 1;
       break;
@@ -70,8 +74,19 @@ void CloseUpLetterSpacing(std::string* text) {
   size_t w = first;  // write position
   size_t i = first;
   while (i < n) {
+    // Only a letter followed by alternate spaces can start a run: bytes up
+    // to the next such place are moved down as they are.
+    const char* c = byte_scan::FindAlternateSpaces(data + i + 1, end);
+    const size_t next = c == end ? n : static_cast<size_t>(c - data) - 1;
+    if (next > i) {
+      if (w != i) std::memmove(&s[w], &s[i], next - i);
+      w += next - i;
+      i = next;
+      if (i >= n) break;
+    }
     // A candidate starts at a one-letter word: "x y" with a space before it
-    // (or the start) and a letter two bytes on.
+    // (or the start) and a letter two bytes on. (s[i - 1] is still the
+    // input's byte: writes stay at or behind i.)
     if (i + 6 < n && IsAsciiLetter(s[i]) && s[i + 1] == ' ' && IsAsciiLower(s[i + 2]) &&
         (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n')) {
       size_t k = i;
@@ -95,12 +110,12 @@ void CloseUpLetterSpacing(std::string* text) {
 }  // namespace
 
 size_t FirstInvalidUtf8Offset(absl::string_view text) {
+  const char* const data = text.data();
   size_t i = 0;
   while (i < text.size()) {
-    if (static_cast<uint8_t>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+    // ASCII (nearly all of a resolution) is skipped 16 bytes at a time.
+    i = static_cast<size_t>(byte_scan::SkipAscii(data + i, data + text.size()) - data);
+    if (i == text.size()) break;
     uint32_t cp;
     const size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) return i;
@@ -111,7 +126,7 @@ size_t FirstInvalidUtf8Offset(absl::string_view text) {
 
 std::string NormalizeText(absl::string_view text) {
   std::string out;
-  out.resize(text.size());
+  out.resize(text.size() + 16);  // 16 bytes of room for the block copy below
   char* const base = out.data();
   char* o = base;
   const char* p = text.data();
@@ -120,14 +135,11 @@ std::string NormalizeText(absl::string_view text) {
     while (o > base && o[-1] == ' ') --o;
   };
   while (p < end) {
-    // Runs of printable ASCII (by far the most common) are copied at once.
-    const char* run = p;
-    while (p < end && static_cast<unsigned char>(*p) - 0x20u < 0x5Fu) ++p;
-    if (p > run) {
-      std::memcpy(o, run, static_cast<size_t>(p - run));
-      o += p - run;
-      if (p == end) break;
-    }
+    // Printable ASCII, and line breaks with no space to trim before them
+    // (nearly all of a text), are copied 16 bytes at a time as they are
+    // tested; the loop below sees only the other bytes.
+    p = byte_scan::CopyPrintableAscii(p, end, &o);
+    if (p == end) break;
     const unsigned char c = static_cast<unsigned char>(*p);
     if (c < 0x80) {
       ++p;

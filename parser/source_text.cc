@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "parser/byte_scan.h"
 
 namespace resolute {
 namespace {
@@ -10,55 +11,73 @@ namespace {
 bool IsBreak(char c) { return c == '\n' || c == '\f'; }
 bool IsWhite(char c) { return c == ' ' || c == '\n' || c == '\f' || c == '\t'; }
 
-// True if `out` ends with a hyphen or dash that follows a letter or digit.
+// True if `out` ends with a hyphen or dash that follows a letter or digit:
+// "-", or U+2010 hyphen, U+2011 non-breaking hyphen, U+2013 en dash, U+2014
+// em dash (E2 80 90/91/93/94). Asked at every line break of a node's text,
+// so the last byte decides first.
 bool EndsWithJoiningDash(absl::string_view out) {
-  static constexpr absl::string_view kDashes[] = {
-      "\xE2\x80\x90",  // U+2010 hyphen
-      "\xE2\x80\x91",  // U+2011 non-breaking hyphen
-      "\xE2\x80\x93",  // U+2013 en dash
-      "\xE2\x80\x94",  // U+2014 em dash
-      "-",
-  };
-  absl::string_view view = out;
-  for (absl::string_view dash : kDashes) {
-    if (view.size() > dash.size() && view.substr(view.size() - dash.size()) == dash) {
-      const unsigned char before = view[view.size() - dash.size() - 1];
-      return absl::ascii_isalnum(before) || before >= 0x80;
-    }
+  const size_t n = out.size();
+  if (n == 0) return false;
+  const unsigned char last = out[n - 1];
+  size_t dash_size;
+  if (last == '-') {
+    dash_size = 1;
+  } else if ((last == 0x90 || last == 0x91 || last == 0x93 || last == 0x94) && n >= 3 &&
+             out[n - 3] == '\xE2' && out[n - 2] == '\x80') {
+    dash_size = 3;
+  } else {
+    return false;
   }
-  return false;
+  if (n <= dash_size) return false;
+  const unsigned char before = out[n - dash_size - 1];
+  return absl::ascii_isalnum(before) || before >= 0x80;
 }
 
 }  // namespace
 
 std::vector<Line> SplitLines(absl::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 32 + 16);  // lines average about 60 bytes
   int start = 0;
   bool page_break = false;
   const int n = static_cast<int>(text.size());
-  while (start < n) {
-    int end = start;
-    while (end < n && !IsBreak(text[end])) ++end;
+  const char* const data = text.data();
+  // The line [start, end); `end` is a break or the end of the text.
+  auto add_line = [&](int end) {
     Line line;
     line.begin = start;
     line.end = end;
     line.page_break = page_break;
     int cb = start, ce = end;
-    while (cb < ce && text[cb] == ' ') ++cb;
-    while (ce > cb && text[ce - 1] == ' ') --ce;
+    while (cb < ce && data[cb] == ' ') ++cb;
+    while (ce > cb && data[ce - 1] == ' ') --ce;
     line.content_begin = cb;
     line.content_end = ce;
     lines.push_back(line);
-    page_break = end < n && text[end] == '\f';
+    page_break = end < n && data[end] == '\f';
     start = end + 1;
-  }
+  };
+  // All breaks in one pass (16 bytes at a time), rather than a search from
+  // each line's start.
+  byte_scan::ForEachLineBreak(data, data + n,
+                              [&](const char* at) { add_line(static_cast<int>(at - data)); });
+  if (start < n) add_line(n);
   return lines;
 }
 
 std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
+  std::string out;
+  JoinSpansTo(text, spans, &out);
+  return out;
+}
+
+void JoinSpansTo(absl::string_view text, absl::Span<const Span> spans, std::string* result) {
   size_t total = 0;
   for (const Span& s : spans) total += static_cast<size_t>(std::max(0, s.size())) + 1;
-  std::string out(total, '\0');
+  std::string& out = *result;
+  out.clear();
+  // (16 bytes more: the copy below stores whole 16-byte blocks.)
+  out.resize(total + 16);
   char* const base = out.data();
   char* o = base;
   bool pending_space = false;
@@ -67,6 +86,7 @@ std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
   auto ends_with_joining_dash = [&] {
     return EndsWithJoiningDash(absl::string_view(base, static_cast<size_t>(o - base)));
   };
+  const char* const text_end = text.data() + text.size();
   for (size_t s = 0; s < spans.size(); ++s) {
     const Span& span = spans[s];
     if (s > 0) {
@@ -83,37 +103,40 @@ std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
     }
     const char* p = text.data() + span.begin;
     const char* const end = text.data() + span.end;
-    for (; p < end; ++p) {
-      const char c = *p;
-      if (!IsWhite(c)) {
-        if (pending_space) {
-          if (o != base && !(pending_break && ends_with_joining_dash())) *o++ = ' ';
-          pending_space = pending_break = false;
-        }
-        *o++ = c;
-        continue;
+    while (p < end) {
+      for (; p < end && IsWhite(*p); ++p) {
+        pending_space = true;
+        if (IsBreak(*p)) pending_break = true;
       }
-      pending_space = true;
-      if (IsBreak(c)) pending_break = true;
+      if (p == end) break;
+      if (pending_space) {
+        if (o != base && !(pending_break && ends_with_joining_dash())) *o++ = ' ';
+        pending_space = pending_break = false;
+      }
+      // Most of a span is words separated by single spaces, which are kept
+      // as they are: copy up to the next line break, tab or run of spaces.
+      p = byte_scan::CopyToWhitespaceToCollapse(p, end, text_end, &o);
     }
   }
   out.resize(static_cast<size_t>(o - base));
-  return out;
 }
 
 std::string CollapseWhitespace(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending = false;
-  for (char c : s) {
-    if (IsWhite(c)) {
-      pending = true;
-      continue;
-    }
-    if (pending && !out.empty()) out.push_back(' ');
-    pending = false;
-    out.push_back(c);
+  std::string out(s.size() + 16, '\0');  // room for the block copy below
+  char* const base = out.data();
+  char* o = base;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    bool pending = false;
+    for (; p < end && IsWhite(*p); ++p) pending = true;
+    if (p == end) break;
+    if (pending && o != base) *o++ = ' ';
+    // Single spaces between words are kept: copy up to the next other
+    // whitespace at once.
+    p = byte_scan::CopyToWhitespaceToCollapse(p, end, end, &o);
   }
+  out.resize(static_cast<size_t>(o - base));
   return out;
 }
 

@@ -60,6 +60,11 @@ std::vector<Line> SplitLines(absl::string_view text);
 // Leading and trailing whitespace is dropped.
 std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans);
 
+// Same as JoinSpans, written into `*out` (its contents replaced, its capacity
+// reused: a message field filled again for the next document costs no
+// allocation). `*out` must not be `text`'s storage.
+void JoinSpansTo(absl::string_view text, absl::Span<const Span> spans, std::string* out);
+
 // Returns `s` with runs of whitespace made one space and trimmed.
 std::string CollapseWhitespace(absl::string_view s);
 

@@ -3,21 +3,26 @@
 #include <algorithm>
 #include <optional>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "absl/types/span.h"
 #include "parser/text_patterns.h"
 #include "parser/vote.h"
 
 namespace resolute {
 namespace {
 
-// A line of body text, with markers and inline footnotes cut out.
+// A line of body text, with markers and inline footnotes cut out. Its
+// pieces (never none) are kept in one array for all lines, which spares an
+// allocation per line.
 struct BodyLine {
   int line = 0;
-  std::vector<Span> pieces;   // never empty
+  int first_piece = 0;        // index into StructureParser::pieces_
+  int piece_count = 0;
   bool blank_before = false;  // a blank line separates it from the previous one
   bool page_before = false;   // page furniture or footnotes come between
 };
@@ -25,7 +30,7 @@ struct BodyLine {
 bool IsSpaceOrBreak(char c) { return c == ' ' || c == '\n' || c == '\f'; }
 
 // Appends `pieces` to `spans`, extending the last span over whitespace.
-void AppendSpans(absl::string_view text, const std::vector<Span>& pieces,
+void AppendSpans(absl::string_view text, absl::Span<const Span> pieces,
                  std::vector<Span>* spans) {
   for (const Span& p : pieces) {
     if (p.empty()) continue;
@@ -42,6 +47,10 @@ void AppendSpans(absl::string_view text, const std::vector<Span>& pieces,
     }
     spans->push_back(p);
   }
+}
+
+std::vector<Span> ToVector(absl::Span<const Span> spans) {
+  return std::vector<Span>(spans.begin(), spans.end());
 }
 
 std::string NextLetterLabel(const std::string& label) {
@@ -70,19 +79,31 @@ std::string ToLowerRoman(int v) {
 // ("... languages.”" ends with ".").
 bool EndsWithAny(absl::string_view s, absl::string_view chars) {
   while (!s.empty()) {
-    if (s.back() == '"' || s.back() == '\'') {
+    const char last = s.back();
+    if (last == '"' || last == '\'') {
       s.remove_suffix(1);
-    } else if (absl::EndsWith(s, "\xE2\x80\x9D") || absl::EndsWith(s, "\xE2\x80\x99")) {
+    } else if ((last == '\x9D' || last == '\x99') && s.size() >= 3 && s[s.size() - 3] == '\xE2' &&
+               s[s.size() - 2] == '\x80') {  // U+201D, U+2019
       s.remove_suffix(3);
     } else {
       break;
     }
   }
-  return !s.empty() && chars.find(s.back()) != absl::string_view::npos;
+  if (s.empty()) return false;
+  for (char c : chars) {
+    if (s.back() == c) return true;
+  }
+  return false;
 }
 
 int ToInt(absl::string_view s) {
   int v = 0;
+  // Paragraph numbers are a few digits: read directly (SimpleAtoi gives the
+  // same for them, and handles the rest).
+  if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), IsDigit)) {
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  }
   return absl::SimpleAtoi(s, &v) ? v : 0;
 }
 
@@ -96,6 +117,8 @@ struct LabelMatch {
 };
 
 std::optional<LabelMatch> MatchHeadingLabel(absl::string_view s) {
+  // Every label starts with a capital (most lines do not).
+  if (s.empty() || !IsUpper(s[0])) return std::nullopt;
   LabelMatch m;
   size_t i = 0;
   for (absl::string_view word : {"Section ", "Part ", "Chapter ", "Action ", "Title "}) {
@@ -165,13 +188,25 @@ class StructureParser {
  private:
   enum class State { kPreamble, kOperative, kClosed, kAnnex };
 
-  absl::string_view Head(size_t k) const { return body_[k].pieces.front().Of(text_); }
-  absl::string_view Last(size_t k) const { return body_[k].pieces.back().Of(text_); }
+  absl::Span<const Span> Pieces(size_t k) const {
+    return absl::MakeConstSpan(pieces_).subspan(body_[k].first_piece, body_[k].piece_count);
+  }
+  // The text of a piece (pieces lie inside the text: no bounds check needed).
+  absl::string_view PieceText(const Span& p) const {
+    return absl::string_view(text_.data() + p.begin, static_cast<size_t>(p.end - p.begin));
+  }
+  absl::string_view Head(size_t k) const { return PieceText(pieces_[body_[k].first_piece]); }
+  absl::string_view Last(size_t k) const {
+    return PieceText(pieces_[body_[k].first_piece + body_[k].piece_count - 1]);
+  }
 
   void CollectBodyLines() {
     size_t cut = 0;
     const auto& cuts = footnotes_.cuts;
     bool saw_blank = false, saw_break = false;
+    const size_t most = lines_.size() - std::min<size_t>(lines_.size(), std::max(front_.body_begin, 0));
+    body_.reserve(most);
+    pieces_.reserve(most + cuts.size());
     for (int i = std::max(front_.body_begin, 0); i < static_cast<int>(lines_.size()); ++i) {
       const LineRole role = layout_.roles[i];
       if (role == LineRole::kBlank) {
@@ -185,22 +220,23 @@ class StructureParser {
       const Line& line = lines_[i];
       BodyLine bl;
       bl.line = i;
+      bl.first_piece = static_cast<int>(pieces_.size());
+      // The line between cuts, spaces at piece edges trimmed, empty pieces
+      // dropped.
+      auto add_piece = [&](Span p) {
+        while (p.begin < p.end && text_[p.begin] == ' ') ++p.begin;
+        while (p.end > p.begin && text_[p.end - 1] == ' ') --p.end;
+        if (!p.empty()) pieces_.push_back(p);
+      };
       int pos = line.content_begin;
       while (cut < cuts.size() && cuts[cut].end <= line.content_begin) ++cut;
       for (size_t c = cut; c < cuts.size() && cuts[c].begin < line.content_end; ++c) {
-        if (cuts[c].begin > pos) bl.pieces.push_back(Span{pos, cuts[c].begin});
+        if (cuts[c].begin > pos) add_piece(Span{pos, cuts[c].begin});
         pos = std::max(pos, cuts[c].end);
       }
-      if (pos < line.content_end) bl.pieces.push_back(Span{pos, line.content_end});
-      // Trim spaces at piece edges; drop empty pieces.
-      std::vector<Span> trimmed;
-      for (Span p : bl.pieces) {
-        while (p.begin < p.end && text_[p.begin] == ' ') ++p.begin;
-        while (p.end > p.begin && text_[p.end - 1] == ' ') --p.end;
-        if (!p.empty()) trimmed.push_back(p);
-      }
-      if (trimmed.empty()) continue;
-      bl.pieces = std::move(trimmed);
+      if (pos < line.content_end) add_piece(Span{pos, line.content_end});
+      bl.piece_count = static_cast<int>(pieces_.size()) - bl.first_piece;
+      if (bl.piece_count == 0) continue;
       bl.blank_before = saw_blank;
       bl.page_before = saw_break;
       saw_blank = saw_break = false;
@@ -235,7 +271,7 @@ class StructureParser {
         StartsWithOperativeLead(rest)) {
       findings_->Warning("PARAGRAPH_NUMBER_GAP",
                          absl::StrCat("paragraph ", v, " follows paragraph ", last_number_),
-                         body_[k].pieces.front());
+                         Pieces(k).front());
       return true;
     }
     return false;
@@ -254,7 +290,7 @@ class StructureParser {
       return 0;
     }
     if (d == h.size()) {  // "26" alone, the text on the next line
-      return body_[k].pieces.size() == 1 && k + 1 < body_.size() &&
+      return Pieces(k).size() == 1 && k + 1 < body_.size() &&
                      StartsWithOperativeLead(Head(k + 1))
                  ? d
                  : 0;
@@ -273,7 +309,7 @@ class StructureParser {
   // paragraph.
   bool IsDisplacedEnd(size_t k) const {
     if (k + 1 >= body_.size() || body_[k].blank_before || body_[k].page_before ||
-        !body_[k + 1].blank_before || body_[k].pieces.size() != 1) {
+        !body_[k + 1].blank_before || Pieces(k).size() != 1) {
       return false;
     }
     absl::string_view h = Head(k);
@@ -293,8 +329,13 @@ class StructureParser {
     displaced_.clear();
   }
 
+  // (The tests below look at the first byte before calling the recognisers:
+  // numbers start with a digit, labels with "(", lead phrases with a
+  // capital.)
   bool LooksLikeNumberedStart(size_t k) const {
-    auto num = ParseParagraphNumber(Head(k));
+    absl::string_view h = Head(k);
+    if (!IsDigit(h[0])) return false;
+    auto num = ParseParagraphNumber(h);
     if (!num.has_value()) return false;
     const int v = ToInt(num->number);
     return v == 1 || v == last_number_ + 1;
@@ -302,18 +343,21 @@ class StructureParser {
 
   bool LooksLikeParagraphStart(size_t k) const {
     absl::string_view h = Head(k);
-    auto num = ParseParagraphNumber(h);
-    if (num.has_value()) {
-      const int v = ToInt(num->number);
-      return v == 1 || v == last_number_ + 1;
+    if (IsDigit(h[0])) {
+      auto num = ParseParagraphNumber(h);
+      if (num.has_value()) {
+        const int v = ToInt(num->number);
+        return v == 1 || v == last_number_ + 1;
+      }
+      return IsMeetingLine(h);
     }
-    return StartsWithPreambularLead(h) || StartsWithOperativeLead(h) || IsMeetingLine(h);
+    return IsUpper(h[0]) && (StartsWithPreambularLead(h) || StartsWithOperativeLead(h));
   }
 
   // Recognises a heading at body_[k]; returns the number of lines it takes.
   size_t MatchHeading(size_t k, HeadingNode* heading) const {
     absl::string_view s = Head(k);
-    if (body_[k].pieces.size() > 1 && !MatchHeadingLabel(s)) return 0;
+    if (Pieces(k).size() > 1 && !MatchHeadingLabel(s)) return 0;
     std::optional<LabelMatch> label = MatchHeadingLabel(s);
     if (label.has_value()) {
       const bool bare = label->title_at >= s.size();
@@ -321,18 +365,18 @@ class StructureParser {
       if (!bare && !action_like && EndsWithAny(Last(k), ",;")) return 0;
       if (!bare && !action_like && EndsWithAny(Last(k), ":")) return 0;
       heading->label = label->label;
-      const int b = body_[k].pieces.front().begin;
+      const int b = Pieces(k).front().begin;
       heading->label_spans = {Span{b, b + static_cast<int>(label->label.size())}};
       if (!bare) {
-        heading->title_spans = {Span{b + static_cast<int>(label->title_at), body_[k].pieces.front().end}};
-        for (size_t p = 1; p < body_[k].pieces.size(); ++p) heading->title_spans.push_back(body_[k].pieces[p]);
+        heading->title_spans = {Span{b + static_cast<int>(label->title_at), Pieces(k).front().end}};
+        for (size_t p = 1; p < Pieces(k).size(); ++p) heading->title_spans.push_back(Pieces(k)[p]);
       }
       size_t used = 1;
       if (bare && k + 1 < body_.size() && !LooksLikeNumberedStart(k + 1) &&
           !MatchHeadingLabel(Head(k + 1))) {
         // The title line after a bare label is taken whatever its first word
         // ("Addressing the deteriorating conditions ...").
-        AppendSpans(text_, body_[k + 1].pieces, &heading->title_spans);
+        AppendSpans(text_, Pieces(k + 1), &heading->title_spans);
         ++used;
       }
       // Further title lines: a title wraps until a blank line, a line that
@@ -347,7 +391,7 @@ class StructureParser {
         // A wrapped title line ending a clause is text, unless the heading
         // is a sentence itself ("Action 39. We will reform ..., recognizing").
         if (!action_like && EndsWithAny(Last(j), ",;")) break;
-        AppendSpans(text_, body_[j].pieces, &heading->title_spans);
+        AppendSpans(text_, Pieces(j), &heading->title_spans);
         ++used;
       }
       return used;
@@ -371,7 +415,7 @@ class StructureParser {
     // After a preambular paragraph only a heading that opens the numbered
     // part: "Governance of ... (UN-Habitat)" before "1. Welcomes".
     if (after_comma && !LooksLikeNumberedStart(k + used)) return 0;
-    for (size_t j = 0; j < used; ++j) AppendSpans(text_, body_[k + j].pieces, &heading->title_spans);
+    for (size_t j = 0; j < used; ++j) AppendSpans(text_, Pieces(k + j), &heading->title_spans);
     return used;
   }
 
@@ -409,8 +453,8 @@ class StructureParser {
     if (j >= body_.size() || !IsIntroLine(Head(j))) return 0;
     PartNode part;
     part.label = std::string(h);
-    part.label_spans = body_[k].pieces;
-    for (size_t t = k + 1; t < j; ++t) AppendSpans(text_, body_[t].pieces, &part.title_spans);
+    part.label_spans = ToVector(Pieces(k));
+    for (size_t t = k + 1; t < j; ++t) AppendSpans(text_, Pieces(t), &part.title_spans);
     out_.parts.push_back(std::move(part));
     state_ = State::kPreamble;
     last_kind_ = Sink::kNone;
@@ -419,7 +463,7 @@ class StructureParser {
     return j - k + 1;
   }
 
-  void StartParagraph(ParagraphKind kind, std::string number, std::vector<Span> pieces) {
+  void StartParagraph(ParagraphKind kind, std::string number, absl::Span<const Span> pieces) {
     FlushDisplaced();
     ParaNode p;
     p.part = static_cast<int>(out_.parts.size()) - 1;
@@ -428,23 +472,26 @@ class StructureParser {
     p.section = static_cast<int>(out_.headings.size()) - 1;
     AppendSpans(text_, pieces, &p.spans);
     out_.paragraphs.push_back(std::move(p));
-    for (HeadingNode& h : out_.headings) {
-      if (h.next_paragraph < 0) h.next_paragraph = static_cast<int>(out_.paragraphs.size()) - 1;
+    // The headings since the previous paragraph lead to this one (only
+    // those: a loop over all headings would make long texts quadratic).
+    for (; first_open_heading_ < out_.headings.size(); ++first_open_heading_) {
+      out_.headings[first_open_heading_].next_paragraph = static_cast<int>(out_.paragraphs.size()) - 1;
     }
     last_kind_ = Sink::kParagraph;
     sub_depth_ = 0;
   }
 
   // Pieces of body_[k] from byte `offset` of its first piece on.
-  std::vector<Span> PiecesFrom(size_t k, size_t offset) const {
-    std::vector<Span> pieces = body_[k].pieces;
+  absl::InlinedVector<Span, 4> PiecesFrom(size_t k, size_t offset) const {
+    const absl::Span<const Span> all = Pieces(k);
+    absl::InlinedVector<Span, 4> pieces(all.begin(), all.end());
     pieces.front().begin += static_cast<int>(offset);
     if (pieces.front().empty()) pieces.erase(pieces.begin());
     return pieces;
   }
 
   void Append(size_t k) {
-    const std::vector<Span>& pieces = body_[k].pieces;
+    const absl::Span<const Span> pieces = Pieces(k);
     switch (last_kind_) {
       case Sink::kParagraph:
       case Sink::kTail:
@@ -476,13 +523,19 @@ class StructureParser {
 
     if (state_ == State::kAnnex) return StepAnnex(k);
 
-    if (StartsVoteSentence(h) && (out_.paragraphs.empty() || PrevEnds(k, ".;:") ||
+    // Most lines continue a paragraph. The first byte rules out most of the
+    // shapes below, which all start with a digit ("12.", "45th plenary
+    // meeting", "7 December 2023"), "(" ("(a)") or "A" ("Adopted", "Annex").
+    const bool digit = IsDigit(h[0]);
+    const bool letter_a = h[0] == 'A';
+
+    if (letter_a && StartsVoteSentence(h) && (out_.paragraphs.empty() || PrevEnds(k, ".;:") ||
                                   state_ == State::kClosed)) {
       // "Adopted unanimously at the 1382nd meeting." (Security Council).
       FlushDisplaced();
       size_t j = k;
       for (; j < body_.size() && j < k + 6; ++j) {
-        AppendSpans(text_, body_[j].pieces, &out_.vote.spans);
+        AppendSpans(text_, Pieces(j), &out_.vote.spans);
         if (EndsWithAny(Last(j), ".")) break;
       }
       out_.vote.value = JoinSpans(text_, out_.vote.spans);
@@ -490,37 +543,37 @@ class StructureParser {
       last_kind_ = Sink::kNone;
       return std::min(j, body_.size() - 1);
     }
-    if (IsDateLine(h) && bl.pieces.size() == 1 && state_ != State::kClosed && PrevEnds(k, ".") &&
+    if (digit && IsDateLine(h) && Pieces(k).size() == 1 && state_ != State::kClosed && PrevEnds(k, ".") &&
         (k + 1 == body_.size() || IsAnnexHeading(Head(k + 1)))) {
       // A date alone after the last paragraph (texts without a meeting line).
       FlushDisplaced();
       out_.date.value = *FindDate(h);
-      out_.date.spans = bl.pieces;
+      out_.date.spans = ToVector(Pieces(k));
       state_ = State::kClosed;
       last_kind_ = Sink::kNone;
       return k;
     }
-    if (IsMeetingLine(h) && bl.pieces.size() == 1) {
+    if (digit && IsMeetingLine(h) && Pieces(k).size() == 1) {
       // The first closing lines give the adoption (later parts may have
       // been adopted at other meetings).
       FlushDisplaced();
       const bool first = out_.meeting.value.empty();
       if (first) {
         out_.meeting.value = std::string(h);
-        out_.meeting.spans = bl.pieces;
+        out_.meeting.spans = ToVector(Pieces(k));
       }
       state_ = State::kClosed;
       last_kind_ = Sink::kNone;
       if (k + 1 < body_.size() && IsDateLine(Head(k + 1))) {
         if (first) {
           out_.date.value = *FindDate(Head(k + 1));
-          out_.date.spans = body_[k + 1].pieces;
+          out_.date.spans = ToVector(Pieces(k + 1));
         }
         return k + 1;
       }
       return k;
     }
-    if (IsAnnexHeading(h) && bl.pieces.size() == 1 &&
+    if (letter_a && IsAnnexHeading(h) && Pieces(k).size() == 1 &&
         (state_ == State::kClosed || (state_ == State::kOperative && PrevEnds(k, ".")))) {
       StartAnnex(k);
       return k;
@@ -529,11 +582,11 @@ class StructureParser {
       if (const size_t used = MatchPartStart(k); used > 0) return k + used - 1;
       if (IsDateLine(h) && out_.date.value.empty()) {
         out_.date.value = *FindDate(h);
-        out_.date.spans = bl.pieces;
+        out_.date.spans = ToVector(Pieces(k));
         return k;
       }
       findings_->Info("TEXT_AFTER_CLOSING", "text after the closing lines was skipped",
-                      bl.pieces.front());
+                      Pieces(k).front());
       return k;
     }
 
@@ -542,20 +595,20 @@ class StructureParser {
       return ConsumeTable(k);
     }
 
-    if (const size_t d = MissingDotNumber(k); d > 0) {
+    if (const size_t d = digit ? MissingDotNumber(k) : 0; d > 0) {
       ++last_number_;
       heading_since_number_ = false;
       state_ = State::kOperative;
       findings_->Warning("PARAGRAPH_NUMBER_WITHOUT_DOT",
                          absl::StrCat("paragraph number ", h.substr(0, d), " is printed without its dot"),
-                         bl.pieces.front());
+                         Pieces(k).front());
       size_t text_at = d;
       while (text_at < h.size() && (h[text_at] == ' ' || h[text_at] == ',')) ++text_at;
       StartParagraph(ParagraphKind::kOperative, std::string(h.substr(0, d)), PiecesFrom(k, text_at));
       return k;
     }
 
-    if (auto num = ParseParagraphNumber(h); num.has_value()) {
+    if (auto num = digit ? ParseParagraphNumber(h) : std::nullopt; num.has_value()) {
       const int v = ToInt(num->number);
       absl::string_view rest = h.substr(num->text_offset);
       if (rest.empty() && k + 1 < body_.size()) rest = Head(k + 1);
@@ -568,7 +621,7 @@ class StructureParser {
           // pdftotext: "88." / "ranges;" / "" / "Reiterates that ... desirable":
           // the paragraph's last words come first; they are put back at the
           // end of its text.
-          displaced_ = body_[k + 1].pieces;
+          displaced_ = ToVector(Pieces(k + 1));
           findings_->Info("DISPLACED_LINE_END",
                           "words printed before their paragraph were moved to its end",
                           displaced_.front());
@@ -580,10 +633,10 @@ class StructureParser {
 
     if (state_ == State::kOperative && !out_.paragraphs.empty() &&
         CurrentPara().kind == ParagraphKind::kOperative) {
-      if (auto label = ParseSubparagraphLabel(h); label.has_value()) {
+      if (auto label = h[0] == '(' ? ParseSubparagraphLabel(h) : std::nullopt; label.has_value()) {
         if (StartSub(label->number, PiecesFrom(k, label->text_offset), k)) {
           if (label->text_offset >= h.size() && IsDisplacedEnd(k + 1)) {
-            displaced_sub_ = body_[k + 1].pieces;
+            displaced_sub_ = ToVector(Pieces(k + 1));
             findings_->Info("DISPLACED_LINE_END",
                             "words printed before their sub-paragraph were moved to its end",
                             displaced_sub_.front());
@@ -608,7 +661,7 @@ class StructureParser {
       const bool section_preamble = state_ == State::kPreamble || heading_since_number_ ||
                                     last_kind_ == Sink::kHeading;
       if (section_preamble && StartsWithPreambularLead(h)) {
-        StartParagraph(ParagraphKind::kPreambular, "", bl.pieces);
+        StartParagraph(ParagraphKind::kPreambular, "", Pieces(k));
         return k;
       }
       // Unnumbered operative paragraphs: after the preamble or a heading, or
@@ -622,11 +675,11 @@ class StructureParser {
           (state_ == State::kPreamble || after_preamble || after_unnumbered ||
            last_kind_ == Sink::kHeading || (bl.blank_before && PrevEnds(k, ".;")))) {
         state_ = State::kOperative;
-        StartParagraph(ParagraphKind::kOperative, "", bl.pieces);
+        StartParagraph(ParagraphKind::kOperative, "", Pieces(k));
         return k;
       }
       if (state_ == State::kPreamble && StartsWithPreambularLead(h)) {
-        StartParagraph(ParagraphKind::kPreambular, "", bl.pieces);
+        StartParagraph(ParagraphKind::kPreambular, "", Pieces(k));
         return k;
       }
       if (last_kind_ == Sink::kSub && PrevEnds(k, ";.") &&
@@ -641,7 +694,7 @@ class StructureParser {
   // A table cell: a short line that ends no clause and opens no paragraph.
   bool IsCellLike(size_t k) const {
     absl::string_view h = Head(k);
-    return body_[k].pieces.size() == 1 && h.size() <= 100 && !EndsWithAny(h, ",;") &&
+    return Pieces(k).size() == 1 && h.size() <= 100 && !EndsWithAny(h, ",;") &&
            !ParseSubparagraphLabel(h) && !LooksLikeNumberedStart(k) && !IsMeetingLine(h);
   }
 
@@ -691,16 +744,16 @@ class StructureParser {
       if (j > k && PrevEnds(j, ".;") && (StartsWithOperativeLead(h) || StartsWithPreambularLead(h))) {
         break;
       }
-      for (const Span& p : body_[j].pieces) table.cells.push_back(p);
+      for (const Span& p : Pieces(j)) table.cells.push_back(p);
     }
     findings_->Info("TABLE", absl::StrCat("a table of ", table.cells.size(),
                                           " cells was kept apart from the paragraph text"),
-                    body_[k].pieces.front());
+                    Pieces(k).front());
     out_.tables.push_back(std::move(table));
     return j - 1;
   }
 
-  bool StartSub(const std::string& label, std::vector<Span> pieces, size_t k) {
+  bool StartSub(const std::string& label, absl::Span<const Span> pieces, size_t k) {
     FlushDisplaced();
     ParaNode& para = CurrentPara();
     const std::string expected_letter =
@@ -722,7 +775,7 @@ class StructureParser {
       depth = 1;
       findings_->Warning("SUBPARAGRAPH_LABEL_GAP",
                          absl::StrCat("sub-paragraph (", label, ") is the first of its list"),
-                         body_[k].pieces.front());
+                         Pieces(k).front());
     }
     if (depth == 0) return false;
     SubNode sub;
@@ -742,7 +795,7 @@ class StructureParser {
     FlushDisplaced();
     if (out_.annexes.empty()) out_.resolution_end = lines_[body_[k].line].begin;
     AnnexNode a;
-    a.heading_spans = body_[k].pieces;
+    a.heading_spans = ToVector(Pieces(k));
     out_.annexes.push_back(std::move(a));
     state_ = State::kAnnex;
     last_kind_ = Sink::kAnnex;
@@ -751,25 +804,27 @@ class StructureParser {
 
   size_t StepAnnex(size_t k) {
     absl::string_view h = Head(k);
-    if (IsAnnexHeading(h) && body_[k].pieces.size() == 1 &&
+    if (IsAnnexHeading(h) && Pieces(k).size() == 1 &&
         (PrevEnds(k, ".") || body_[k].page_before)) {
       StartAnnex(k);
       return k;
     }
     AnnexNode& a = out_.annexes.back();
-    const bool starts_block = body_[k].blank_before || ParseParagraphNumber(h) ||
-                              ParseSubparagraphLabel(h) || StartsWithPreambularLead(h);
+    const bool numbered = IsDigit(h[0]) && ParseParagraphNumber(h);
+    const bool starts_block = body_[k].blank_before || numbered ||
+                              (h[0] == '(' && ParseSubparagraphLabel(h)) ||
+                              (IsUpper(h[0]) && StartsWithPreambularLead(h));
     if (annex_title_open_) {
       if (!starts_block || a.title_spans.empty()) {
-        if (!EndsWithAny(Last(k), ",;:.") && !ParseParagraphNumber(h) && a.title_spans.size() < 3) {
-          AppendSpans(text_, body_[k].pieces, &a.title_spans);
+        if (!EndsWithAny(Last(k), ",;:.") && !numbered && a.title_spans.size() < 3) {
+          AppendSpans(text_, Pieces(k), &a.title_spans);
           return k;
         }
       }
       annex_title_open_ = false;
     }
     if (starts_block || a.paragraphs.empty()) a.paragraphs.emplace_back();
-    AppendSpans(text_, body_[k].pieces, &a.paragraphs.back());
+    AppendSpans(text_, Pieces(k), &a.paragraphs.back());
     return k;
   }
 
@@ -780,6 +835,8 @@ class StructureParser {
   const FrontMatter& front_;
   Findings* findings_;
   std::vector<BodyLine> body_;
+  std::vector<Span> pieces_;  // the pieces of all body lines, in order
+  size_t first_open_heading_ = 0;  // headings from here on have no paragraph yet
   Structure out_;
   State state_ = State::kPreamble;
   Sink last_kind_ = Sink::kNone;
@@ -795,6 +852,7 @@ class StructureParser {
 }  // namespace
 
 bool IsAnnexHeading(absl::string_view line) {
+  if (line.empty() || line[0] != 'A') return false;  // "Annex...", "ANNEX"
   absl::string_view s = line;
   absl::ConsumeSuffix(&s, "*");
   if (s == "Annex" || s == "Annexes" || s == "ANNEX") return true;

@@ -5,7 +5,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_format.h"
 
 namespace resolute {
 namespace {
@@ -179,7 +178,14 @@ std::optional<std::string> FindDate(absl::string_view s, absl::string_view* foun
       continue;
     }
     if (found != nullptr) *found = s.substr(i, e + 5 - i);
-    return absl::StrFormat("%04d-%02d-%02d", year, month, day);
+    // "%04d-%02d-%02d", written out (a formatter costs more than the search).
+    std::string iso = "0000-00-00";
+    for (int k = 3, v = year; k >= 0; --k, v /= 10) iso[k] = static_cast<char>('0' + v % 10);
+    iso[5] = static_cast<char>('0' + month / 10);
+    iso[6] = static_cast<char>('0' + month % 10);
+    iso[8] = static_cast<char>('0' + day / 10);
+    iso[9] = static_cast<char>('0' + day % 10);
+    return iso;
   }
   return std::nullopt;
 }

@@ -68,8 +68,10 @@ std::optional<VoteRecord> ParseVoteSentence(absl::string_view sentence_view) {
                              R"((?: \(([^)]*)\))?)");
   static const RE2 kAbstentions(std::string(R"(with )") + kCount +
                                 R"( abstentions?(?: \(([^)]*)\))?)");
+  // Each pattern has a word that must be there for it to match: looking for
+  // the word first spares most sentences the regular expression.
   std::string meeting;
-  if (RE2::PartialMatch(sentence, kMeeting, &meeting)) {
+  if (absl::StrContains(sentence_view, "meeting") && RE2::PartialMatch(sentence, kMeeting, &meeting)) {
     v.meeting = meeting + " meeting";
     const size_t at = sentence_view.find(meeting);
     if (at != absl::string_view::npos &&
@@ -78,14 +80,17 @@ std::optional<VoteRecord> ParseVoteSentence(absl::string_view sentence_view) {
     }
   }
   std::string yes, no, no_list;
-  if (RE2::PartialMatch(sentence, kVotes, &yes, &no, &no_list) ||
-      RE2::PartialMatch(sentence, kRecorded, &yes, &no, &no_list)) {
+  if ((absl::StrContains(sentence_view, " vote") &&
+       RE2::PartialMatch(sentence, kVotes, &yes, &no, &no_list)) ||
+      (absl::StrContains(sentence_view, "recorded vote of ") &&
+       RE2::PartialMatch(sentence, kRecorded, &yes, &no, &no_list))) {
     v.method = v1::Vote::METHOD_VOTE;
     v.yes = CountValue(yes);
     v.no = CountValue(no);
     v.no_states = States(no_list);
     std::string abst, abst_list;
-    if (RE2::PartialMatch(sentence, kAbstentions, &abst, &abst_list)) {
+    if (absl::StrContains(sentence_view, " abstention") &&
+        RE2::PartialMatch(sentence, kAbstentions, &abst, &abst_list)) {
       v.abstentions = CountValue(abst);
       v.abstaining_states = States(abst_list);
     }

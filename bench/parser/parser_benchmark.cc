@@ -1,11 +1,19 @@
 // Parser throughput, in-process: the whole pipeline and each stage on the
 // corpus, the median document alone, and synthetic documents from 1 KB to
 // 64 MB made by repeating corpus paragraphs (cost per byte must stay flat).
+// Memory: heap allocations per document (operator new is counted, see
+// memory_stats.h) and the peak resident set size of the by-size runs.
 //
 //   bazel run -c opt //bench/parser:parser_benchmark -- \
-//       --corpus_dir=$PWD/../shared/corpus/texts --benchmark_repetitions=5
+//       --corpus_dir=$PWD/../shared/corpus/texts --benchmark_repetitions=5 \
+//       --benchmark_report_aggregates_only=true
 //
 // Without --corpus_dir it uses the documents bundled in tests/testdata.
+// Counters: allocs_per_doc and alloc_kb_per_doc (heap allocations made by a
+// parse, with the message reused as a caller streaming documents would),
+// peak_rss_mb (BM_ParseBySize: the peak resident set size of the process
+// while parsing that document, the document itself included) and
+// parse_rss_mb (that peak less the resident set size before parsing).
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -15,7 +23,10 @@
 #include <string>
 #include <vector>
 
+#include "bench/parser/memory_stats.h"
 #include "benchmark/benchmark.h"
+#include "parser/builder.h"
+#include "parser/citations.h"
 #include "parser/findings.h"
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
@@ -68,28 +79,66 @@ void Report(benchmark::State& state, int64_t bytes, int64_t docs) {
   state.SetItemsProcessed(state.iterations() * docs);
 }
 
+// Heap allocations made since `before`, per document parsed.
+void ReportAllocations(benchmark::State& state, const bench::AllocStats& before, int64_t docs) {
+  const bench::AllocStats after = bench::CurrentAllocStats();
+  const double parsed = static_cast<double>(state.iterations()) * static_cast<double>(docs);
+  state.counters["allocs_per_doc"] = static_cast<double>(after.count - before.count) / parsed;
+  state.counters["alloc_kb_per_doc"] = static_cast<double>(after.bytes - before.bytes) / 1024.0 / parsed;
+}
+
 void BM_ParseCorpus(benchmark::State& state) {
   v1::Resolution r;
   ParseOptions options;
   options.include_text = false;
+  const bench::AllocStats before = bench::CurrentAllocStats();
   for (auto _ : state) {
     for (const std::string& doc : Corpus()) {
       benchmark::DoNotOptimize(ParseResolution(doc, options, &r));
     }
   }
-  Report(state, CorpusBytes(), static_cast<int64_t>(Corpus().size()));
+  const int64_t docs = static_cast<int64_t>(Corpus().size());
+  ReportAllocations(state, before, docs);
+  Report(state, CorpusBytes(), docs);
 }
 BENCHMARK(BM_ParseCorpus)->Unit(benchmark::kMillisecond);
 
+// Same, with a new message per document (what a server that builds each
+// response from scratch pays; the message's own allocations show here).
+void BM_ParseCorpusFreshMessage(benchmark::State& state) {
+  ParseOptions options;
+  options.include_text = false;
+  const bench::AllocStats before = bench::CurrentAllocStats();
+  for (auto _ : state) {
+    for (const std::string& doc : Corpus()) {
+      v1::Resolution r;
+      benchmark::DoNotOptimize(ParseResolution(doc, options, &r));
+    }
+  }
+  const int64_t docs = static_cast<int64_t>(Corpus().size());
+  ReportAllocations(state, before, docs);
+  Report(state, CorpusBytes(), docs);
+}
+BENCHMARK(BM_ParseCorpusFreshMessage)->Unit(benchmark::kMillisecond);
+
+const std::string& MedianDocument() {
+  static const auto* median = [] {
+    std::vector<std::string> docs = Corpus();
+    std::sort(docs.begin(), docs.end(),
+              [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+    return new std::string(docs[docs.size() / 2]);
+  }();
+  return *median;
+}
+
 void BM_ParseMedianDocument(benchmark::State& state) {
-  std::vector<std::string> docs = Corpus();
-  std::sort(docs.begin(), docs.end(),
-            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
-  const std::string& median = docs[docs.size() / 2];
+  const std::string& median = MedianDocument();
   v1::Resolution r;
   ParseOptions options;
   options.include_text = false;
+  const bench::AllocStats before = bench::CurrentAllocStats();
   for (auto _ : state) benchmark::DoNotOptimize(ParseResolution(median, options, &r));
+  ReportAllocations(state, before, 1);
   state.counters["doc_bytes"] = static_cast<double>(median.size());
   Report(state, static_cast<int64_t>(median.size()), 1);
 }
@@ -103,28 +152,55 @@ struct Staged {
   std::string title;
   Layout layout;
   Footnotes footnotes;
+  Structure structure;
+  // What the builder scans for citations: paragraphs, sub-paragraphs and
+  // footnotes (their spans).
+  std::vector<const std::vector<Span>*> cited;
 };
+
+void CollectCited(const std::vector<SubNode>& subs, std::vector<const std::vector<Span>*>* out) {
+  for (const SubNode& s : subs) {
+    out->push_back(&s.spans);
+    CollectCited(s.children, out);
+  }
+}
 
 const std::vector<Staged>& StagedCorpus() {
   static const auto* staged = [] {
-    auto* out = new std::vector<Staged>;
-    for (const std::string& doc : Corpus()) {
-      Staged s;
-      s.text = NormalizeText(doc);
+    auto* out = new std::vector<Staged>(Corpus().size());
+    for (size_t i = 0; i < Corpus().size(); ++i) {
+      Staged& s = (*out)[i];
+      s.text = NormalizeText(Corpus()[i]);
       s.lines = SplitLines(s.text);
       s.front = ExtractFrontMatter(s.text, s.lines);
       std::vector<Span> spans;
-      for (int i : s.front.title_lines) spans.push_back(s.lines[i].content());
+      for (int l : s.front.title_lines) spans.push_back(s.lines[l].content());
+      if (!spans.empty() && s.front.title_begin > spans.front().begin) {
+        spans.front().begin = s.front.title_begin;
+      }
       s.title = JoinSpans(s.text, spans);
       s.layout = AnalyzeLayout(s.text, s.lines, s.front, s.title);
       Findings findings;
       s.footnotes = ExtractFootnotes(s.text, s.lines, s.layout, s.front, &findings);
-      out->push_back(std::move(s));
+      s.structure = ParseStructure(s.text, s.lines, s.layout, s.footnotes, s.front, &findings);
+      for (const ParaNode& p : s.structure.paragraphs) {
+        s.cited.push_back(&p.spans);
+        CollectCited(p.subs, &s.cited);
+      }
+      for (const FootnoteEntry& e : s.footnotes.entries) s.cited.push_back(&e.spans);
     }
     return out;
   }();
   return *staged;
 }
+
+void BM_StageValidate(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& doc : Corpus()) benchmark::DoNotOptimize(FirstInvalidUtf8Offset(doc));
+  }
+  Report(state, CorpusBytes(), static_cast<int64_t>(Corpus().size()));
+}
+BENCHMARK(BM_StageValidate)->Unit(benchmark::kMillisecond);
 
 void BM_StageNormalize(benchmark::State& state) {
   for (auto _ : state) {
@@ -183,6 +259,35 @@ void BM_StageStructure(benchmark::State& state) {
 }
 BENCHMARK(BM_StageStructure)->Unit(benchmark::kMillisecond);
 
+// The message from the stages' results: node texts (JoinSpans), lead
+// phrases, eids, footnote anchors, citations. Includes the citations below.
+void BM_StageBuild(benchmark::State& state) {
+  v1::Resolution r;
+  for (auto _ : state) {
+    for (const Staged& s : StagedCorpus()) {
+      r.Clear();
+      Findings findings;
+      BuildResolution(s.text, s.lines, s.front, s.footnotes, s.structure, &findings, &r);
+      benchmark::DoNotOptimize(r);
+    }
+  }
+  Report(state, CorpusBytes(), static_cast<int64_t>(Corpus().size()));
+}
+BENCHMARK(BM_StageBuild)->Unit(benchmark::kMillisecond);
+
+// Citations alone: FindCitations on every node the builder scans.
+void BM_StageCitations(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Staged& s : StagedCorpus()) {
+      for (const std::vector<Span>* spans : s.cited) {
+        benchmark::DoNotOptimize(FindCitations(s.text, *spans));
+      }
+    }
+  }
+  Report(state, CorpusBytes(), static_cast<int64_t>(Corpus().size()));
+}
+BENCHMARK(BM_StageCitations)->Unit(benchmark::kMillisecond);
+
 // A synthetic resolution of about `bytes`: the front matter of the seed
 // document, then the body lines of all corpus documents repeated.
 std::string SyntheticDocument(size_t bytes) {
@@ -198,11 +303,24 @@ std::string SyntheticDocument(size_t bytes) {
 }
 
 void BM_ParseBySize(benchmark::State& state) {
-  const std::string doc = SyntheticDocument(static_cast<size_t>(state.range(0)));
+  std::string doc = SyntheticDocument(static_cast<size_t>(state.range(0)));
+  doc.shrink_to_fit();
   v1::Resolution r;
   ParseOptions options;
   options.include_text = false;
+  // The peak is measured from here: the document is already resident.
+  const bool peak_reset = bench::ResetPeakRss();
+  const uint64_t rss_before = bench::CurrentRssBytes();
+  const bench::AllocStats before = bench::CurrentAllocStats();
   for (auto _ : state) benchmark::DoNotOptimize(ParseResolution(doc, options, &r));
+  ReportAllocations(state, before, 1);
+  if (peak_reset) {
+    const uint64_t peak = bench::PeakRssBytes();
+    state.counters["peak_rss_mb"] = static_cast<double>(peak) / (1 << 20);
+    // What parsing adds to the process (the document and the corpus are
+    // resident before).
+    state.counters["parse_rss_mb"] = static_cast<double>(peak - std::min(peak, rss_before)) / (1 << 20);
+  }
   Report(state, static_cast<int64_t>(doc.size()), 1);
 }
 BENCHMARK(BM_ParseBySize)

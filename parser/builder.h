@@ -1,0 +1,32 @@
+// Builder: the last stage of the parser. Writes the stages' results into the
+// resolute.v1.Resolution message: metadata, title, paragraphs with their lead
+// phrases and eids, headings, parts, tables, footnotes anchored in their
+// nodes, annexes, citations, and the checks that become diagnostics.
+// (Internal to the parser library; its own target so that it can be
+// benchmarked as a stage.)
+
+#ifndef RESOLUTE_PARSER_BUILDER_H_
+#define RESOLUTE_PARSER_BUILDER_H_
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "parser/findings.h"
+#include "parser/footnotes.h"
+#include "parser/front_matter.h"
+#include "parser/source_text.h"
+#include "parser/structure.h"
+#include "resolute/v1/resolution.pb.h"
+
+namespace resolute {
+
+// Adds the parts of the model built from `text` (the normalised text) and
+// the stages' results to `*out`, and findings to `*findings`. `out` is
+// expected to be empty.
+void BuildResolution(absl::string_view text, const std::vector<Line>& lines,
+                     const FrontMatter& front, const Footnotes& footnotes,
+                     const Structure& structure, Findings* findings, v1::Resolution* out);
+
+}  // namespace resolute
+
+#endif  // RESOLUTE_PARSER_BUILDER_H_
