@@ -113,13 +113,13 @@ void ArchiveStreamReactor::ReadArchive() {
       request = hints_;
     }
     if (!entry.status.ok()) {
-      v1::ParseResolutionResponse response;
-      response.set_document_id(entry.path);
-      *response.mutable_status() = ToDocumentStatus(entry.status);
+      ArenaResponse response = ArenaResponse::New();
+      response->set_document_id(entry.path);
+      *response->mutable_status() = ToDocumentStatus(entry.status);
       if (metrics_ != nullptr) {
         metrics_->DocumentParsed(entry.status, 0, absl::ZeroDuration(), nullptr);
       }
-      LogDocument(log_, response, absl::ZeroDuration());
+      LogDocument(log_, *response, absl::ZeroDuration());
       Deliver(ticket, std::move(response));
       continue;
     }
@@ -139,14 +139,15 @@ void ArchiveStreamReactor::ReadArchive() {
 
 void ArchiveStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
   const absl::Time start = absl::Now();
-  v1::ParseResolutionResponse response;
+  ArenaResponse response = ArenaResponse::New();
   if (cancelled()) {
-    response.set_document_id(request.document_id());
-    *response.mutable_status() = ToDocumentStatus(absl::CancelledError("the call was cancelled"));
+    response->set_document_id(request.document_id());
+    *response->mutable_status() =
+        ToDocumentStatus(absl::CancelledError("the call was cancelled"));
   } else {
-    parser_->ParseToResponse(request, &response);
+    parser_->ParseToResponse(request, response.get());
   }
-  LogDocument(log_, response, absl::Now() - start);
+  LogDocument(log_, *response, absl::Now() - start);
   Deliver(ticket, std::move(response));
 }
 

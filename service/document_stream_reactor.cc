@@ -80,15 +80,16 @@ void DocumentStreamReactor::OnReadDone(bool ok) {
 
 void DocumentStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
   const absl::Time start = absl::Now();
-  v1::ParseResolutionResponse response;
+  ArenaResponse response = ArenaResponse::New();
   if (cancelled()) {
     // Nobody will read it: skip the work, just account for the ticket.
-    response.set_document_id(request.document_id());
-    *response.mutable_status() = ToDocumentStatus(absl::CancelledError("the call was cancelled"));
+    response->set_document_id(request.document_id());
+    *response->mutable_status() =
+        ToDocumentStatus(absl::CancelledError("the call was cancelled"));
   } else {
-    parser_->ParseToResponse(request, &response);
+    parser_->ParseToResponse(request, response.get());
   }
-  LogDocument(log_, response, absl::Now() - start);
+  LogDocument(log_, *response, absl::Now() - start);
   Deliver(ticket, std::move(response));
 }
 

@@ -50,7 +50,9 @@ ResolutionParserService::ResolutionParserService(ServiceOptions options)
       stream_window_(options_.stream_window > 0 ? options_.stream_window
                                                 : std::max(8, 4 * pool_->size())),
       archives_in_progress_(std::make_shared<std::atomic<int>>(0)),
-      streams_(std::make_shared<StreamTracker>()) {}
+      streams_(std::make_shared<StreamTracker>()) {
+  SetMessageAllocatorFor_ParseResolution(&unary_allocator_);
+}
 
 ResolutionParserService::~ResolutionParserService() = default;
 

@@ -29,6 +29,7 @@
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
+#include "service/arena_messages.h"
 #include "service/document_parser.h"
 #include "service/json_log.h"
 #include "service/service_metrics.h"
@@ -88,6 +89,8 @@ class ResolutionParserService final : public v1::ResolutionParser::CallbackServi
  private:
   const ServiceOptions options_;
   const DocumentParser parser_;
+  // Unary requests and responses on arenas.
+  UnaryArenaAllocator unary_allocator_;
   std::unique_ptr<WorkerPool> pool_;
   int stream_window_;
   // ParseArchive calls in progress; shared with their reactors.

@@ -12,7 +12,7 @@ uint64_t ResponseSequencer::Reserve() {
   return ticket;
 }
 
-void ResponseSequencer::Complete(uint64_t ticket, v1::ParseResolutionResponse response) {
+void ResponseSequencer::Complete(uint64_t ticket, ArenaResponse response) {
   if (order_ == Order::kCompletion) {
     ready_.push_back(std::move(response));
     return;
@@ -21,7 +21,7 @@ void ResponseSequencer::Complete(uint64_t ticket, v1::ParseResolutionResponse re
   if (it != by_ticket_.end()) it->second = std::move(response);
 }
 
-bool ResponseSequencer::PopReady(v1::ParseResolutionResponse* out) {
+bool ResponseSequencer::PopReady(ArenaResponse* out) {
   if (order_ == Order::kCompletion) {
     if (ready_.empty()) return false;
     *out = std::move(ready_.front());

@@ -9,12 +9,14 @@
 //
 //   ResponseSequencer sequencer(ResponseSequencer::Order::kReservation);
 //   uint64_t t1 = sequencer.Reserve(), t2 = sequencer.Reserve();
-//   sequencer.Complete(t2, r2);
+//   sequencer.Complete(t2, std::move(r2));
 //   sequencer.PopReady(&out);  // false: t1 comes first
-//   sequencer.Complete(t1, r1);
+//   sequencer.Complete(t1, std::move(r1));
 //   sequencer.PopReady(&out);  // r1, then r2
 //
-// Not thread-safe: the owning call serialises access with its own mutex.
+// Responses live on their own arenas (ArenaResponse) and are moved, never
+// copied. Not thread-safe: the owning call serialises access with its own
+// mutex.
 
 #ifndef RESOLUTE_SERVICE_RESPONSE_SEQUENCER_H_
 #define RESOLUTE_SERVICE_RESPONSE_SEQUENCER_H_
@@ -25,7 +27,7 @@
 #include <map>
 #include <optional>
 
-#include "resolute/v1/resolute_service.pb.h"
+#include "service/arena_messages.h"
 
 namespace resolute {
 namespace service {
@@ -47,11 +49,11 @@ class ResponseSequencer {
 
   // Stores the response for `ticket`, which must be reserved and not yet
   // completed.
-  void Complete(uint64_t ticket, v1::ParseResolutionResponse response);
+  void Complete(uint64_t ticket, ArenaResponse response);
 
   // Moves the next response that may be written into `*out` and returns true;
   // returns false if none is releasable yet.
-  bool PopReady(v1::ParseResolutionResponse* out);
+  bool PopReady(ArenaResponse* out);
 
   // Responses reserved and not yet popped (still being produced, or completed
   // but held back or unwritten).
@@ -62,9 +64,9 @@ class ResponseSequencer {
   uint64_t next_ticket_ = 0;
   size_t outstanding_ = 0;
   // kReservation: every reserved ticket not yet popped, completed or not.
-  std::map<uint64_t, std::optional<v1::ParseResolutionResponse>> by_ticket_;
+  std::map<uint64_t, std::optional<ArenaResponse>> by_ticket_;
   // kCompletion: completed responses not yet popped.
-  std::deque<v1::ParseResolutionResponse> ready_;
+  std::deque<ArenaResponse> ready_;
 };
 
 }  // namespace service

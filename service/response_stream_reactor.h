@@ -32,6 +32,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "resolute/v1/resolute_service.pb.h"
+#include "service/arena_messages.h"
 #include "service/response_sequencer.h"
 
 namespace resolute {
@@ -96,7 +97,7 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
   uint64_t ReserveLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return sequencer_.Reserve(); }
 
   // Completes the response for `ticket`; call from any thread without mu_.
-  void Deliver(uint64_t ticket, v1::ParseResolutionResponse response) ABSL_LOCKS_EXCLUDED(mu_) {
+  void Deliver(uint64_t ticket, ArenaResponse response) ABSL_LOCKS_EXCLUDED(mu_) {
     absl::MutexLock lock(&mu_);
     sequencer_.Complete(ticket, std::move(response));
     PumpLocked();
@@ -115,14 +116,14 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
     if (finished_) return;
     if (!writing_) {
       if (cancelled_) {
-        v1::ParseResolutionResponse discarded;
+        ArenaResponse discarded;
         while (sequencer_.PopReady(&discarded)) {
         }
       } else if (sequencer_.PopReady(&write_buffer_)) {
         writing_ = true;
         // No buffer hint: a buffered write may not complete until a later
         // write flushes it, and the next write waits for this one.
-        this->StartWrite(&write_buffer_);
+        this->StartWrite(write_buffer_.get());
       }
     }
     MaybeReadLocked();
@@ -146,7 +147,9 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
   std::shared_ptr<ResponseStreamReactor> self_;
   ResponseSequencer sequencer_ ABSL_GUARDED_BY(mu_);
   const size_t window_;
-  v1::ParseResolutionResponse write_buffer_ ABSL_GUARDED_BY(mu_);
+  // The response being written (serialised by gRPC during StartWrite, so
+  // it could be freed then, but is kept until the next write replaces it).
+  ArenaResponse write_buffer_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   grpc::Status final_status_ ABSL_GUARDED_BY(mu_);

@@ -9,16 +9,16 @@ namespace resolute {
 namespace service {
 namespace {
 
-v1::ParseResolutionResponse Response(const std::string& id) {
-  v1::ParseResolutionResponse r;
-  r.set_document_id(id);
+ArenaResponse Response(const std::string& id) {
+  ArenaResponse r = ArenaResponse::New();
+  r->set_document_id(id);
   return r;
 }
 
 std::vector<std::string> PopAll(ResponseSequencer* s) {
   std::vector<std::string> ids;
-  v1::ParseResolutionResponse r;
-  while (s->PopReady(&r)) ids.push_back(r.document_id());
+  ArenaResponse r;
+  while (s->PopReady(&r)) ids.push_back(r->document_id());
   return ids;
 }
 
