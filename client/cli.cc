@@ -1,5 +1,6 @@
 #include "client/cli.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -7,13 +8,20 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "client/archive_uploader.h"
+#include "client/bench_report.h"
 #include "client/bulk_parser.h"
 #include "client/channel.h"
 #include "client/command_line.h"
 #include "client/document_source.h"
+#include "client/load_generator.h"
+#include "client/loopback_target.h"
+#include "client/memory_archive.h"
 #include "client/progress.h"
 #include "client/result_sink.h"
 #include "client/run_summary.h"
@@ -31,6 +39,7 @@ constexpr char kMainHelp[] =
     "Commands:\n"
     "  parse     FILE...|DIR|-             documents through the document stream\n"
     "  archive   FILE.tar.gz|FILE.zip      an archive streamed to the server\n"
+    "  bench     [FILE...|DIR]             throughput and latency of a local server\n"
     "  help      [COMMAND]                 this help, or a command's\n"
     "\n"
     "Exit codes: 0 all parsed, 1 some documents failed, 2 usage or connection error.\n"
@@ -84,6 +93,50 @@ std::unique_ptr<ResultSink> MakeSink(const CommonOptions& options, std::ostream*
   return std::make_unique<DirectorySink>(options.out);
 }
 
+// Parses "1,4,16,64" into positive integers.
+absl::StatusOr<std::vector<int>> ParseLevels(const std::string& text) {
+  std::vector<int> levels;
+  for (absl::string_view part : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
+    int n = 0;
+    if (!absl::SimpleAtoi(part, &n) || n < 1 || n > 100000) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--concurrency wants positive integers such as 1,4,16,64, not \"", text,
+                       "\""));
+    }
+    levels.push_back(n);
+  }
+  if (levels.empty()) return absl::InvalidArgumentError("--concurrency is empty");
+  return levels;
+}
+
+// Parses "unary,stream,archive".
+absl::StatusOr<std::vector<LoadMode>> ParseModes(const std::string& text) {
+  std::vector<LoadMode> modes;
+  for (absl::string_view part : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
+    LoadMode mode;
+    if (!ParseLoadMode(absl::StripAsciiWhitespace(part), &mode)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--mode is a list of unary, stream, archive; not \"", text, "\""));
+    }
+    modes.push_back(mode);
+  }
+  if (modes.empty()) return absl::InvalidArgumentError("--mode is empty");
+  return modes;
+}
+
+// The bundled corpus: tests/testdata/corpus below the current folder, or
+// below the workspace under `bazel run`.
+std::string DefaultBenchCorpus() {
+  std::error_code ec;
+  const std::filesystem::path relative = "tests/testdata/corpus";
+  if (std::filesystem::is_directory(relative, ec)) return relative.string();
+  if (const char* workspace = std::getenv("BUILD_WORKSPACE_DIRECTORY")) {
+    const std::filesystem::path p = std::filesystem::path(workspace) / relative;
+    if (std::filesystem::is_directory(p, ec)) return p.string();
+  }
+  return "";
+}
+
 absl::StatusOr<v1::SourceVariant> ParseSourceVariant(const std::string& name) {
   v1::SourceVariant variant;
   if (!v1::SourceVariant_Parse(absl::StrCat("SOURCE_VARIANT_", absl::AsciiStrToUpper(name)),
@@ -127,8 +180,9 @@ int Cli::Run(const std::vector<std::string>& args) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (command == "parse") return Parse(rest);
   if (command == "archive") return Archive(rest);
+  if (command == "bench") return Bench(rest);
   if (command == "help" || command == "--help" || command == "-h") {
-    if (!rest.empty() && (rest[0] == "parse" || rest[0] == "archive")) {
+    if (!rest.empty() && (rest[0] == "parse" || rest[0] == "archive" || rest[0] == "bench")) {
       return Run({rest[0], "--help"});
     }
     *out_ << kMainHelp;
@@ -341,6 +395,190 @@ int Cli::Archive(const std::vector<std::string>& args) {
   }
   *err_ << "resolute: " << summary.Line(absl::Now() - start) << std::endl;
   return summary.ExitCode();
+}
+
+int Cli::Bench(const std::vector<std::string>& args) {
+  std::string server = "localhost:50051";
+  std::string modes_text = "unary";
+  std::string levels_text = "1,4,16,64";
+  std::string warmup_text = "1s";
+  std::string format_text = "tar.gz";
+  LoadOptions base;
+  int max_calls = 0;
+  int chunk_kib = 256;
+  int channels = 1;
+  bool median = false;
+  bool json = false;
+  bool allow_remote = false;
+  ChannelTls tls;
+  FlagSet flags(
+      "resolute bench [options] [FILE...|DIR]",
+      "Measures a resolute server on this machine: throughput (requests/s, documents/s,\n"
+      "MB/s of text) and latency (p50, p90, p99, max) of unary calls, of the document\n"
+      "stream and of the archive stream, at each --concurrency level in turn: a warm-up,\n"
+      "then a window of --duration (or --max-calls requests). Documents: the FILEs and\n"
+      "every file below each DIR, by default tests/testdata/corpus.\n\n"
+      "--concurrency is, per mode: unary calls outstanding; documents in flight on each\n"
+      "stream; archive calls at once (each uploads an archive of all the documents).\n"
+      "Latency is per unary call, per stream document (write to response) and per\n"
+      "archive call. Responses are not deserialised, so the client costs little.\n\n"
+      "Only servers on this machine (loopback addresses, localhost, unix sockets)\n"
+      "unless --allow-remote. For figures, pin the server and this client to different\n"
+      "cores (taskset) and start the server with --log_level=warning.\n\n"
+      "Exit codes: 0 no errors, 1 some requests failed, 2 usage or connection error.");
+  flags.AddString("server", &server, "TARGET", "The resolute server (loopback only).");
+  flags.AddString("mode", &modes_text, "LIST", "Comma-separated: unary, stream, archive.");
+  flags.AddString("concurrency", &levels_text, "LIST",
+                  "Comma-separated concurrency levels, each measured in turn.");
+  flags.AddInt("streams", &base.streams, "Streams at once in stream mode.");
+  flags.AddDuration("duration", &base.duration, "Measured window of each level.");
+  flags.AddString("warmup", &warmup_text, "DURATION",
+                  "Unmeasured time before each level's window (0s for none).");
+  flags.AddInt("max-calls", &max_calls,
+               "End a level's window after this many requests (unary calls, stream documents, "
+               "archive calls); 0 means no limit.");
+  flags.AddDuration("call-timeout", &base.call_timeout,
+                    "Deadline of each unary call (streams and archives: the run plus this).");
+  flags.AddBool("median", &median,
+                "Send only the document of median size (the unary figure of issue 6).");
+  flags.AddBool("omit-text", &base.omit_text, "Ask for responses without Resolution.text.");
+  flags.AddString("archive-format", &format_text, "FORMAT",
+                  "Archive mode: tar, tar.gz or zip, built in memory from the documents.");
+  flags.AddInt("chunk-kib", &chunk_kib, "Archive mode: size of each chunk sent, in KiB.");
+  flags.AddInt("channels", &channels, "Connections to spread the calls over.");
+  flags.AddBool("json", &json, "Print one JSON object instead of the table.");
+  flags.AddBool("allow-remote", &allow_remote,
+                "Allow a server that is not on this machine (load it only if it is yours).");
+  flags.AddString("tls-ca", &tls.ca_file, "FILE",
+                  "Use TLS, trusting the server certificates these PEM CAs sign.");
+  flags.AddString("tls-cert", &tls.cert_file, "FILE",
+                  "Use TLS and present this PEM client certificate (mutual TLS).");
+  flags.AddString("tls-key", &tls.key_file, "FILE", "PEM private key of --tls-cert.");
+  absl::StatusOr<std::vector<std::string>> paths = flags.Parse(args);
+  if (!paths.ok()) return UsageError(std::string(paths.status().message()), "bench ");
+  if (flags.help_requested()) {
+    *out_ << flags.Help();
+    return kExitOk;
+  }
+  absl::StatusOr<std::vector<LoadMode>> modes = ParseModes(modes_text);
+  if (!modes.ok()) return UsageError(std::string(modes.status().message()), "bench ");
+  absl::StatusOr<std::vector<int>> levels = ParseLevels(levels_text);
+  if (!levels.ok()) return UsageError(std::string(levels.status().message()), "bench ");
+  absl::Duration warmup;
+  if (!absl::ParseDuration(warmup_text, &warmup) || warmup < absl::ZeroDuration()) {
+    return UsageError(absl::StrCat("--warmup wants a duration such as 1s or 0s, not \"",
+                                   warmup_text, "\""),
+                      "bench ");
+  }
+  base.warmup = warmup;
+  if (!ParseMemoryArchiveFormat(format_text, &base.archive_format)) {
+    return UsageError(absl::StrCat("--archive-format is tar, tar.gz or zip, not \"", format_text,
+                                   "\""),
+                      "bench ");
+  }
+  if (base.streams < 1 || channels < 1 || max_calls < 0 || chunk_kib < 1 || chunk_kib > 4096) {
+    return UsageError(
+        "--streams and --channels must be at least 1, --max-calls at least 0, --chunk-kib 1 to "
+        "4096",
+        "bench ");
+  }
+  if (base.duration == absl::InfiniteDuration() && max_calls == 0) {
+    return UsageError("a run must be bounded: give a finite --duration or --max-calls", "bench ");
+  }
+  if (base.duration == absl::InfiniteDuration()) base.duration = absl::Hours(24);
+  base.max_requests = max_calls;
+  base.chunk_bytes = static_cast<size_t>(chunk_kib) << 10;
+  if (!allow_remote && !IsLoopbackTarget(server)) {
+    return UsageError(absl::StrCat("refusing to load ", server,
+                                   ": not an address of this machine (give --allow-remote to "
+                                   "benchmark a server you own elsewhere)"),
+                      "bench ");
+  }
+
+  std::vector<std::string> inputs_args = *paths;
+  if (inputs_args.empty()) {
+    const std::string corpus = DefaultBenchCorpus();
+    if (corpus.empty()) {
+      return UsageError("no FILE or DIR given, and no tests/testdata/corpus here", "bench ");
+    }
+    inputs_args.push_back(corpus);
+  }
+  for (const std::string& arg : inputs_args) {
+    if (arg == "-") return UsageError("bench reads files and folders, not -", "bench ");
+  }
+  absl::StatusOr<std::vector<DocumentInput>> inputs = ExpandInputs(inputs_args, StdinOptions{});
+  if (!inputs.ok()) return UsageError(std::string(inputs.status().message()), "bench ");
+  std::vector<BenchDocument> documents;
+  for (const DocumentInput& input : *inputs) {
+    absl::StatusOr<std::string> content = ReadDocument(input);
+    if (!content.ok()) return UsageError(std::string(content.status().message()), "bench ");
+    if (content->empty()) continue;
+    documents.push_back({input.id, *std::move(content)});
+  }
+  if (documents.empty()) return UsageError("no non-empty document to send", "bench ");
+  if (median) documents = {MedianSizeDocument(documents)};
+  BenchSetup setup;
+  setup.server = server;
+  setup.documents = static_cast<int64_t>(documents.size());
+  for (const BenchDocument& d : documents) {
+    setup.document_bytes += static_cast<int64_t>(d.content.size());
+  }
+  setup.omit_text = base.omit_text;
+
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      ChannelCredentialsFor(tls);
+  if (!credentials.ok()) return UsageError(std::string(credentials.status().message()), "bench ");
+  std::vector<std::shared_ptr<grpc::Channel>> channel_list;
+  for (int i = 0; i < channels; ++i) {
+    grpc::ChannelArguments channel_args = ResoluteChannelArguments();
+    // A channel of its own (own connection) even for the same target.
+    channel_args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    channel_args.SetInt("resolute.bench_channel", i);
+    channel_list.push_back(grpc::CreateCustomChannel(server, *credentials, channel_args));
+  }
+  LoadGenerator generator(std::move(channel_list), std::move(documents));
+  if (absl::Status up = generator.WaitForServer(absl::Seconds(10)); !up.ok()) {
+    *err_ << "resolute: " << server << ": " << up.message() << "\n";
+    return kExitUsageOrConnection;
+  }
+  SetCanceller([&generator] { generator.Cancel(); });
+  std::vector<LoadResult> results;
+  int exit_code = kExitOk;
+  for (LoadMode mode : *modes) {
+    for (int level : *levels) {
+      LoadOptions options = base;
+      options.mode = mode;
+      options.concurrency = level;
+      absl::StatusOr<LoadResult> result = generator.Run(options);
+      if (!result.ok()) {
+        *err_ << "resolute: " << LoadModeName(mode) << " at concurrency " << level << ": "
+              << result.status().message() << "\n";
+        exit_code = kExitUsageOrConnection;
+        break;
+      }
+      if (show_progress_) {
+        *err_ << "resolute: " << LoadModeName(mode) << " concurrency " << level << ": "
+              << absl::StrFormat("%.1f docs/s", result->DocumentsPerSecond()) << "\n";
+      }
+      if (result->errors > 0) {
+        *err_ << "resolute: " << LoadModeName(mode) << " at concurrency " << level << ": "
+              << result->errors << " errors, the first: " << result->first_error << "\n";
+        if (exit_code == kExitOk) exit_code = kExitSomeFailed;
+      }
+      results.push_back(*std::move(result));
+    }
+    if (exit_code == kExitUsageOrConnection) break;
+  }
+  SetCanceller(nullptr);
+  if (json) {
+    *out_ << BenchJson(setup, results);
+  } else {
+    *out_ << absl::StrFormat("server %s, %d documents, %.2f MB%s\n", server, setup.documents,
+                             setup.document_bytes / 1e6, setup.omit_text ? ", omit_text" : "");
+    *out_ << BenchTable(results);
+  }
+  out_->flush();
+  return exit_code;
 }
 
 }  // namespace client

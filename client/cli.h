@@ -2,6 +2,8 @@
 //
 //   resolute parse   [options] FILE...|DIR|-       document stream
 //   resolute archive [options] FILE.tar.gz|FILE.zip archive stream
+//   resolute bench   [options] [FILE...|DIR]      load generator (see
+//                                                  load_generator.h)
 //   resolute help [COMMAND]
 //
 // Exit codes: 0 every document parsed (or skipped), 1 some documents failed,
@@ -41,6 +43,7 @@ class Cli {
  private:
   int Parse(const std::vector<std::string>& args);
   int Archive(const std::vector<std::string>& args);
+  int Bench(const std::vector<std::string>& args);
   int UsageError(const std::string& message, const std::string& help_command);
   // Registers the cancel action of the running command.
   void SetCanceller(std::function<void()> cancel);
