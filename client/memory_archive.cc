@@ -63,8 +63,8 @@ absl::StatusOr<std::string> BuildMemoryArchive(MemoryArchiveFormat format,
     struct archive_entry* e = archive_entry_new();
     archive_entry_set_pathname(e, file.path.c_str());
     archive_entry_set_mtime(e, 1700000000, 0);
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_perm(e, 0644);
+    archive_entry_set_filetype(e, file.directory ? AE_IFDIR : AE_IFREG);
+    archive_entry_set_perm(e, file.directory ? 0755 : 0644);
     archive_entry_set_size(e, static_cast<la_int64_t>(file.content.size()));
     s = Check(a, archive_write_header(a, e), file.path);
     if (s.ok() && !file.content.empty() &&

@@ -22,14 +22,17 @@ enum class MemoryArchiveFormat { kTar, kTarGz, kZip };
 // Parses "tar", "tar.gz" (or "tgz") and "zip"; false for anything else.
 bool ParseMemoryArchiveFormat(absl::string_view name, MemoryArchiveFormat* format);
 
-// One regular file of an archive.
+// One entry of an archive: a regular file, or a folder.
 struct MemoryArchiveFile {
   std::string path;
+  // The file's bytes; empty for a folder.
   std::string content;
+  // A folder entry (mode 0755) rather than a file.
+  bool directory = false;
 };
 
-// Returns the bytes of an archive holding `files` in order (regular files
-// only, mode 0644, a fixed mtime so that the bytes are reproducible).
+// Returns the bytes of an archive holding `files` in order (files mode 0644,
+// folders 0755, a fixed mtime so that the bytes are reproducible).
 // INTERNAL if libarchive fails.
 absl::StatusOr<std::string> BuildMemoryArchive(MemoryArchiveFormat format,
                                                const std::vector<MemoryArchiveFile>& files);
