@@ -8,12 +8,15 @@
 #      is installed (a stable figure on a noisy machine).
 # Benchmarks run pinned to one core (taskset), as the figures are per core.
 #
-#   bench/parser/run_parser_bench.sh                   # corpus: ../shared/corpus/texts
+#   bench/parser/run_parser_bench.sh   # corpus: ../shared/corpus/texts, else tests/testdata/corpus
 #   CORPUS=DIR CPU=0 BAZEL="bazel --output_base=..." BAZEL_FLAGS=--symlink_prefix=/ \
 #       bench/parser/run_parser_bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CORPUS=${CORPUS:-$PWD/../shared/corpus/texts}
+if [[ -z "${CORPUS:-}" ]]; then
+  if [[ -d ../shared/corpus/texts ]]; then CORPUS=$PWD/../shared/corpus/texts
+  else CORPUS=$PWD/tests/testdata/corpus; fi
+fi
 BAZEL=${BAZEL:-bazel}
 BAZEL_FLAGS=${BAZEL_FLAGS:-}
 CPU=${CPU:-1}

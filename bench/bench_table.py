@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Tables and the summary of bench/run_service_bench.sh.
+
+  bench_table.py --header             the column names
+  bench_table.py NAME FILE.json       one line per result of `resolute bench --json`
+  bench_table.py --summary DIR        the headline figures from DIR's results
+
+Standard library only.
+"""
+
+import json
+import os
+import re
+import sys
+
+COLUMNS = "%-24s %5s %9s %9s %8s %8s %8s %8s %8s"
+
+
+def header():
+    print(COLUMNS % ("run", "conc", "docs/s", "MB/s", "p50_ms", "p90_ms", "p99_ms", "max_ms",
+                     "errors"))
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["results"]
+
+
+def rows(name, path):
+    for r in load(path):
+        lat = r["latency_ms"]
+        print(COLUMNS % (name, r["concurrency"], "%.1f" % r["documents_per_second"],
+                         "%.2f" % r["megabytes_per_second"], "%.3f" % lat["p50"],
+                         "%.3f" % lat["p90"], "%.3f" % lat["p99"], "%.3f" % lat["max"],
+                         r["errors"]))
+
+
+def best(results):
+    return max(results, key=lambda r: r["documents_per_second"])
+
+
+def near_half_peak(results):
+    """The level whose throughput is closest to half of the peak's, at or above it."""
+    peak = best(results)["documents_per_second"]
+    above = [r for r in results if r["documents_per_second"] >= peak / 2]
+    return min(above, key=lambda r: r["documents_per_second"])
+
+
+def summary(folder):
+    def get(name):
+        path = os.path.join(folder, name + ".json")
+        return load(path) if os.path.exists(path) else None
+
+    inprocess = None
+    with open(os.path.join(folder, "inprocess.txt"), encoding="utf-8") as f:
+        for line in f:
+            m = re.search(r"([0-9.]+) docs/s\s+([0-9.]+) MB/s", line)
+            if m:
+                inprocess = (float(m.group(1)), float(m.group(2)))
+    if inprocess:
+        print("parser in-process, one core: %.1f docs/s, %.1f MB/s" % inprocess)
+    for name in ("unary_median", "unary", "stream", "archive", "transport_unary_median",
+                 "transport_stream", "transport_archive"):
+        results = get(name)
+        if not results:
+            continue
+        b = best(results)
+        line = "%-22s peak %9.1f docs/s %8.2f MB/s at concurrency %d" % (
+            name, b["documents_per_second"], b["megabytes_per_second"], b["concurrency"])
+        if inprocess and name in ("unary", "stream", "archive"):
+            line += ", %.0f%% of in-process" % (100 * b["documents_per_second"] / inprocess[0])
+        print(line)
+        if name in ("unary_median", "unary", "stream"):
+            h = near_half_peak(results)
+            print("%-22s near half of peak: concurrency %d, %.1f docs/s, p99 %.3f ms" % (
+                "", h["concurrency"], h["documents_per_second"], h["latency_ms"]["p99"]))
+    rss = os.path.join(folder, "server_rss.txt")
+    if os.path.exists(rss):
+        with open(rss, encoding="utf-8") as f:
+            print("server " + f.read().strip())
+
+
+def main(argv):
+    if argv[1:] == ["--header"]:
+        header()
+    elif len(argv) == 3 and argv[1] == "--summary":
+        summary(argv[2])
+    elif len(argv) == 3:
+        rows(argv[1], argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
