@@ -465,7 +465,8 @@ int Cli::Bench(const std::vector<std::string>& args) {
   absl::StatusOr<std::vector<int>> levels = ParseLevels(levels_text);
   if (!levels.ok()) return UsageError(std::string(levels.status().message()), "bench ");
   absl::Duration warmup;
-  if (!absl::ParseDuration(warmup_text, &warmup) || warmup < absl::ZeroDuration()) {
+  if (!absl::ParseDuration(warmup_text, &warmup) || warmup < absl::ZeroDuration() ||
+      warmup == absl::InfiniteDuration()) {
     return UsageError(absl::StrCat("--warmup wants a duration such as 1s or 0s, not \"",
                                    warmup_text, "\""),
                       "bench ");

@@ -11,7 +11,10 @@ absl::Duration Percentile(const std::vector<absl::Duration>& sorted, double perc
   if (sorted.empty()) return absl::ZeroDuration();
   if (percentile <= 0) return sorted.front();
   if (percentile >= 100) return sorted.back();
-  const double rank = std::ceil(percentile / 100.0 * static_cast<double>(sorted.size()));
+  // percentile * n first: for an integer percentile the product is exact, so
+  // that a rank that is a whole number stays one (7 / 100.0 * 100 is
+  // 7.000000000000001, which would round up to rank 8).
+  const double rank = std::ceil(percentile * static_cast<double>(sorted.size()) / 100.0);
   const size_t index = rank < 1 ? 0 : static_cast<size_t>(rank) - 1;
   return sorted[std::min(index, sorted.size() - 1)];
 }

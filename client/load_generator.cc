@@ -167,12 +167,26 @@ class LoadGenerator::Level {
 
   // Registers a call about to start; false if the run is stopping. With
   // `reserved`, the call takes over the place of one that ended (see
-  // EndCall); when it returns false the level may be gone at once.
+  // EndCall); when it returns false the level may be gone at once. A null
+  // `context` is registered for cancellation later, with Started.
   bool BeginCall(grpc::ClientContext* context, bool reserved) ABSL_LOCKS_EXCLUDED(mu_);
+  // Registers the context of a stream or archive call for cancellation once
+  // StartCall has returned (the reactor holding off OnDone meanwhile), and
+  // cancels it at once if the run is stopping. gRPC (1.51) can lose a call
+  // cancelled while StartCall runs on another thread: OnDone never comes,
+  // not even at the deadline, and the run would wait for it forever.
+  void Started(grpc::ClientContext* context) ABSL_LOCKS_EXCLUDED(mu_);
   // Unregisters a call that has ended. Returns true if another call should
-  // start in its place (with reserved = true): the run goes on, and the
-  // level stays alive until that call has begun.
+  // start in its place (with reserved = true): the run goes on; false if
+  // ReleaseCall must follow. Either way the call keeps its place, and the
+  // level stays alive, until then. The caller destroys the call's
+  // ClientContext in between: the context holds a reference to the channel,
+  // and the last one must not be dropped on a gRPC callback thread (~Channel
+  // would shut down the callback completion queue that thread is serving).
   bool EndCall(grpc::ClientContext* context) ABSL_LOCKS_EXCLUDED(mu_);
+  // Gives up the place of a call that EndCall did not replace; the level may
+  // be gone as soon as this returns.
+  void ReleaseCall() ABSL_LOCKS_EXCLUDED(mu_);
   // Whether new requests may start.
   bool Stopping() ABSL_LOCKS_EXCLUDED(mu_) {
     absl::MutexLock lock(&mu_);
@@ -274,18 +288,25 @@ bool LoadGenerator::Level::BeginCall(grpc::ClientContext* context, bool reserved
     return false;
   }
   if (!reserved) ++active_;
-  contexts_.insert(context);
+  if (context != nullptr) contexts_.insert(context);
   return true;
+}
+
+void LoadGenerator::Level::Started(grpc::ClientContext* context) {
+  absl::MutexLock lock(&mu_);
+  contexts_.insert(context);
+  if (stopping_) context->TryCancel();
 }
 
 bool LoadGenerator::Level::EndCall(grpc::ClientContext* context) {
   absl::MutexLock lock(&mu_);
   contexts_.erase(context);
-  if (stopping_) {
-    --active_;
-    return false;
-  }
-  return true;
+  return !stopping_;
+}
+
+void LoadGenerator::Level::ReleaseCall() {
+  absl::MutexLock lock(&mu_);
+  --active_;
 }
 
 void LoadGenerator::Level::Record(int64_t requests, absl::Duration latency, int64_t documents,
@@ -358,7 +379,11 @@ void LoadGenerator::Level::StartUnary(bool reserved) {
                           }
                           const bool again = EndCall(&call->context);
                           delete call;
-                          if (again) StartUnary(/*reserved=*/true);
+                          if (again) {
+                            StartUnary(/*reserved=*/true);
+                          } else {
+                            ReleaseCall();
+                          }
                         });
 }
 
@@ -371,7 +396,7 @@ class LoadGenerator::Level::StreamCall final
   // Starts the call (`reserved` as for BeginCall); deletes itself when it is
   // done.
   void Start(bool reserved) {
-    if (!level_->BeginCall(&context_, reserved)) {
+    if (!level_->BeginCall(/*context=*/nullptr, reserved)) {
       delete this;
       return;
     }
@@ -380,7 +405,10 @@ class LoadGenerator::Level::StreamCall final
                                                  this);
     StartRead(&read_buffer_);
     MaybeWrite();
+    AddHold();
     StartCall();
+    level_->Started(&context_);
+    RemoveHold();
   }
 
   void OnWriteDone(bool ok) override {
@@ -428,7 +456,11 @@ class LoadGenerator::Level::StreamCall final
     Level* level = level_;
     const bool again = level->EndCall(&context_);
     delete this;
-    if (again) level->StartStream(/*reserved=*/true);  // A failed stream is replaced.
+    if (again) {
+      level->StartStream(/*reserved=*/true);  // A failed stream is replaced.
+    } else {
+      level->ReleaseCall();
+    }
   }
 
  private:
@@ -480,7 +512,7 @@ class LoadGenerator::Level::ArchiveCall final
   // Starts the call (`reserved` as for BeginCall); deletes itself when it is
   // done.
   void Start(bool reserved) {
-    if (!level_->BeginCall(&context_, reserved)) {
+    if (!level_->BeginCall(/*context=*/nullptr, reserved)) {
       delete this;
       return;
     }
@@ -490,7 +522,10 @@ class LoadGenerator::Level::ArchiveCall final
                                                  this);
     StartRead(&read_buffer_);
     StartWrite(&level_->archive_chunks_[0]);
+    AddHold();
     StartCall();
+    level_->Started(&context_);
+    RemoveHold();
   }
 
   void OnWriteDone(bool ok) override {
@@ -527,7 +562,11 @@ class LoadGenerator::Level::ArchiveCall final
     Level* level = level_;
     const bool again = level->EndCall(&context_);
     delete this;
-    if (again) level->StartArchive(/*reserved=*/true);
+    if (again) {
+      level->StartArchive(/*reserved=*/true);
+    } else {
+      level->ReleaseCall();
+    }
   }
 
  private:

@@ -54,6 +54,12 @@ absl::StatusOr<std::string> BuildMemoryArchive(MemoryArchiveFormat format,
     s = Check(a, archive_write_set_format_pax_restricted(a), "tar format");
     if (s.ok() && format == MemoryArchiveFormat::kTarGz) {
       s = Check(a, archive_write_add_filter_gzip(a), "gzip");
+      // Leaves the gzip header's MTIME zero: by default it is the time of the
+      // build, and the bytes would change every second.
+      if (s.ok()) {
+        s = Check(a, archive_write_set_filter_option(a, "gzip", "timestamp", nullptr),
+                  "gzip timestamp");
+      }
     }
   }
   if (s.ok()) s = Check(a, archive_write_set_bytes_in_last_block(a, 1), "block size");
