@@ -51,24 +51,34 @@ def summary(folder):
         path = os.path.join(folder, name + ".json")
         return load(path) if os.path.exists(path) else None
 
-    inprocess = None
-    with open(os.path.join(folder, "inprocess.txt"), encoding="utf-8") as f:
-        for line in f:
-            m = re.search(r"([0-9.]+) docs/s\s+([0-9.]+) MB/s", line)
-            if m:
-                inprocess = (float(m.group(1)), float(m.group(2)))
+    def baseline(name):
+        path = os.path.join(folder, name + ".txt")
+        if not os.path.exists(path):
+            return None
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.search(r"([0-9.]+) docs/s\s+([0-9.]+) MB/s", line)
+                if m:
+                    return (float(m.group(1)), float(m.group(2)))
+        return None
+
+    inprocess = baseline("inprocess")
     if inprocess:
         print("parser in-process, one core: %.1f docs/s, %.1f MB/s" % inprocess)
-    for name in ("unary_median", "unary", "stream", "archive", "transport_unary_median",
-                 "transport_stream", "transport_archive"):
+    inprocess_omit_text = baseline("inprocess_omit_text")
+    if inprocess_omit_text:
+        print("  the same without Resolution.text: %.1f docs/s, %.1f MB/s" % inprocess_omit_text)
+    for name in ("unary_median", "unary", "stream", "stream_omit_text", "archive",
+                 "transport_unary_median", "transport_stream", "transport_archive"):
         results = get(name)
         if not results:
             continue
         b = best(results)
         line = "%-22s peak %9.1f docs/s %8.2f MB/s at concurrency %d" % (
             name, b["documents_per_second"], b["megabytes_per_second"], b["concurrency"])
-        if inprocess and name in ("unary", "stream", "archive"):
-            line += ", %.0f%% of in-process" % (100 * b["documents_per_second"] / inprocess[0])
+        reference = inprocess_omit_text if name == "stream_omit_text" else inprocess
+        if reference and name in ("unary", "stream", "stream_omit_text", "archive"):
+            line += ", %.0f%% of in-process" % (100 * b["documents_per_second"] / reference[0])
         print(line)
         if name in ("unary_median", "unary", "stream"):
             h = near_half_peak(results)

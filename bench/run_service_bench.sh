@@ -87,6 +87,9 @@ echo "server on cpu $server_cpu (1 worker thread), client on cpu $client_cpu, $d
 echo "== parser in-process on cpu $server_cpu (new message per document, text included)"
 taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=inprocess --corpus="$corpus" \
   --repeat=5 --runs=5 | tee "$out/inprocess.txt" | grep -v '^corpus:'
+echo "== the same without Resolution.text (ParseOptions.include_text = false)"
+taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=inprocess --corpus="$corpus" \
+  --repeat=5 --runs=5 --omit_text | tee "$out/inprocess_omit_text.txt" | grep -v '^corpus:'
 
 echo "== resolute_server"
 start_server "$bin/service/resolute_server" --address=127.0.0.1 --port=0 --worker_threads=1 \
@@ -97,6 +100,7 @@ python3 bench/bench_table.py --header
 bench unary_median --mode=unary --median --concurrency="$levels"
 bench unary --mode=unary --concurrency="$levels"
 bench stream --mode=stream --concurrency="$levels"
+bench stream_omit_text --mode=stream --omit-text --concurrency=16,64
 bench archive --mode=archive --concurrency=1,4
 echo "after the runs: VmRSS $(rss_kb VmRSS) kB, peak (VmHWM) $(rss_kb VmHWM) kB" |
   tee "$out/server_rss.txt"
