@@ -164,6 +164,27 @@ bool GluedToYear(absl::string_view line, size_t pos, bool need_month = true) {
   return IsMonthName(line.substr(b, e - b));
 }
 
+// True if the digits before `pos` end a resolution number of a numbered
+// session ("54/26" + marker "39" printed as "54/2639"): a session of one or
+// two digits after a space or slash, then a number that the marker would
+// take past three digits, which no session-numbered resolution reaches, and
+// not to a year ("10/2018").
+bool GluedToSessionNumber(absl::string_view line, size_t pos, size_t marker_size) {
+  size_t b = pos;
+  while (b > 0 && IsDigit(line[b - 1])) --b;
+  const size_t number_digits = pos - b;
+  if (number_digits == 0 || number_digits > 3 || number_digits + marker_size <= 3) return false;
+  if (b < 2 || line[b - 1] != '/') return false;
+  size_t s = b - 1;
+  while (s > 0 && IsDigit(line[s - 1])) --s;
+  const size_t session_digits = b - 1 - s;
+  if (session_digits == 0 || session_digits > 2) return false;
+  if (s > 0 && line[s - 1] != ' ' && line[s - 1] != '/') return false;
+  // "Law No. 10/2018": number and marker together read as a year.
+  const absl::string_view whole = line.substr(b, number_digits + marker_size);
+  return !(whole.size() == 4 && whole >= "1900" && whole <= "2099");
+}
+
 // How likely `line[pos, pos + m.size())` is the footnote marker `m`: 3 glued
 // to a word or punctuation, 2 after punctuation and a space, 1 after a word
 // and a space, 0 not a marker.
@@ -183,6 +204,8 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   // to a year alone (less sure).
   if (IsDigit(prev) && GluedToYear(line, pos)) return 3;
   if (IsDigit(prev) && GluedToYear(line, pos, /*need_month=*/false)) return 1;
+  // "resolutions 54/18 and 54/2639": glued to a session-numbered resolution.
+  if (IsDigit(prev) && GluedToSessionNumber(line, pos, m.size())) return 2;
   if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' ||
       (prev == '.' && pos >= 2 && IsDigit(line[pos - 2]))) {
     return 0;

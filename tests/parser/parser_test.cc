@@ -3,6 +3,7 @@
 #include "parser/parser.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -157,6 +158,36 @@ TEST(ParseResolution, DetachedFootnoteMarkersArePairedInOrder) {
   EXPECT_EQ(r->footnotes(2).marker(), "3");
   EXPECT_EQ(r->footnotes(2).text(), "Third note.");
   EXPECT_EQ(r->footnotes(2).anchor_eid(), "preamble__para_3");
+}
+
+TEST(ParseResolution, MarkersGluedToResolutionNumbers) {
+  // PyMuPDF prints a marker after a resolution number without a space:
+  // "54/26" + "12" reads "54/2612". A number and marker longer than any
+  // session-numbered resolution (three digits) are split; a year
+  // ("No. 10/2018") and a number that could be a resolution ("54/262") are
+  // not.
+  const std::string text =
+      "A/RES/79/7\n79/7.\nNumbers\nThe General Assembly,\n"
+      "Recalling Law No. 10/2018 and its resolution 54/262,\n"
+      "Recalling also Human Rights Council resolutions 54/18,11 54/2612 and 54/3313 of "
+      "12 October 2023,\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\n11 First note.\n12 Second note.\n13 Third note.\n"
+      "\fA/RES/79/7\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ::testing::IsEmpty());
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Recalling Law No. 10/2018 and its resolution 54/262,");
+  EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ElementsAre("11", "12", "13"));
+  EXPECT_EQ(r->preambular_paragraphs(1).text(),
+            "Recalling also Human Rights Council resolutions 54/18, 54/26 and 54/33 of "
+            "12 October 2023,");
+  std::vector<std::string> symbols;
+  for (const auto& c : r->citations()) symbols.push_back(c.symbol());
+  EXPECT_THAT(symbols, ::testing::IsSupersetOf({"A/HRC/RES/54/26", "A/HRC/RES/54/33"}));
+  EXPECT_THAT(symbols, ::testing::Not(::testing::Contains("A/HRC/RES/54/2612")));
 }
 
 TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
