@@ -168,12 +168,15 @@ bool GluedToYear(absl::string_view line, size_t pos, bool need_month = true) {
 // session ("54/26" + marker "39" printed as "54/2639"): a session of one or
 // two digits after a space or slash, then a number that the marker would
 // take past three digits, which no session-numbered resolution reaches, and
-// not to a year ("10/2018").
-bool GluedToSessionNumber(absl::string_view line, size_t pos, size_t marker_size) {
+// not to a year ("10/2018"). With `spaced`, the marker follows after a space
+// ("55/28 31", pdftotext) and only the shape of the number is checked.
+bool GluedToSessionNumber(absl::string_view line, size_t pos, size_t marker_size,
+                          bool spaced = false) {
   size_t b = pos;
   while (b > 0 && IsDigit(line[b - 1])) --b;
   const size_t number_digits = pos - b;
-  if (number_digits == 0 || number_digits > 3 || number_digits + marker_size <= 3) return false;
+  if (number_digits == 0 || number_digits > 3) return false;
+  if (!spaced && number_digits + marker_size <= 3) return false;
   if (b < 2 || line[b - 1] != '/') return false;
   size_t s = b - 1;
   while (s > 0 && IsDigit(line[s - 1])) --s;
@@ -221,6 +224,11 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   // "16 April 2004 4": a marker after the year of a date.
   if (IsDigit(line[q - 1]) && GluedToYear(line, q)) return 2;
   absl::string_view after = WordAfter(line, end);
+  // "resolutions 55/28 31 and 55/29": after a session-numbered resolution.
+  if (IsDigit(line[q - 1]) && !IsMonthName(after) &&
+      GluedToSessionNumber(line, q, /*marker_size=*/0, /*spaced=*/true)) {
+    return 1;
+  }
   if (IsMonthName(after) || after == "per" || after == "million" || after == "billion" ||
       (after == "and" && end + 5 < line.size() && IsDigit(line[end + 5]))) {
     return 0;

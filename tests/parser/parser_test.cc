@@ -190,6 +190,23 @@ TEST(ParseResolution, MarkersGluedToResolutionNumbers) {
   EXPECT_THAT(symbols, ::testing::Not(::testing::Contains("A/HRC/RES/54/2612")));
 }
 
+TEST(ParseResolution, SpacedMarkerAfterResolutionNumber) {
+  // pdftotext keeps the marker apart: "55/28 31 and 55/29".
+  const std::string text =
+      "A/RES/79/6\n79/6.\nNumbers\nThe General Assembly,\n"
+      "Recalling its resolutions 55/28 31 and 55/29 of 5 April 2024,\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\n31 A note.\n"
+      "\fA/RES/79/6\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 1);
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ElementsAre("31"));
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Recalling its resolutions 55/28 and 55/29 of 5 April 2024,");
+  EXPECT_EQ(r->footnotes(0).anchor_eid(), "preamble__para_1");
+}
+
 TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
   const std::string text =
       "The General Assembly,\nRecalling its work,\n"
