@@ -182,6 +182,7 @@ class StructureParser {
     CollectBodyLines();
     for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
     FlushDisplaced();
+    RestoreSpreadWords();
     return std::move(out_);
   }
 
@@ -327,6 +328,94 @@ class StructureParser {
     if (displaced_.empty() || out_.paragraphs.empty()) return;
     for (const Span& p : displaced_) CurrentPara().spans.push_back(p);
     displaced_.clear();
+  }
+
+  // pdftotext prints the words of a widely spaced (justified) line that it
+  // could not fit in the line on lines of their own, each after a blank
+  // line, once the rest of the paragraph is out:
+  //   "Decides that the organizational arrangements" /
+  //   "multi-stakeholder thematic panel discussions will be as follows:" /
+  //   "" / "for" / "" / "the" / "" / "four"
+  // Such trailing words go back after the first line of the paragraph that
+  // ends well short of the text width (the line they were taken from);
+  // with no such line they stay at the end (the last line is short anyway).
+  void RestoreSpreadWords() {
+    int width = 0;
+    for (ParaNode& p : out_.paragraphs) {
+      if (p.spans.empty()) continue;
+      const Span last = p.spans.back();
+      const int run = SpreadWordsStart(last);
+      if (run < 0) continue;
+      if (width == 0) width = TypicalLineWidth();
+      // The first line that ends short, before the paragraph's last line
+      // (which ends where the run starts).
+      int target = -1;
+      for (const Span& s : p.spans) {
+        const int end = std::min(s.end, run);
+        for (int q = s.begin; q < end && target < 0; ++q) {
+          if (text_[q] != '\n') continue;
+          const size_t start = text_.rfind('\n', q - 1);
+          const int line_width =
+              q - (start == absl::string_view::npos ? 0 : static_cast<int>(start) + 1);
+          if (line_width > 0 && line_width * 5 < width * 4) target = q;
+        }
+        if (target >= 0) break;
+      }
+      if (target < 0) continue;
+      findings_->Info("SPREAD_WORDS_RESTORED",
+                      "words printed after their paragraph were put back in their line",
+                      Span{run, last.end});
+      std::vector<Span> spans;
+      for (size_t k = 0; k < p.spans.size(); ++k) {
+        Span cur = p.spans[k];
+        if (cur.begin < target && target < cur.end) {
+          spans.push_back(Span{cur.begin, target});
+          spans.push_back(Span{run, last.end});
+          cur.begin = target;
+        }
+        if (k + 1 == p.spans.size()) cur.end = std::min(cur.end, run);
+        if (cur.end > cur.begin) spans.push_back(cur);
+      }
+      p.spans = std::move(spans);
+    }
+  }
+
+  // Where a run of spread words ends `last` (see RestoreSpreadWords): the
+  // position of the blank line before its first word; -1 if there is none.
+  // Each word group is at most three words and 30 bytes, alone on its line
+  // after a blank line.
+  int SpreadWordsStart(const Span& last) const {
+    int pos = last.end;
+    int run = -1;
+    while (pos > last.begin) {
+      const size_t nl = text_.rfind('\n', pos - 1);
+      if (nl == absl::string_view::npos || static_cast<int>(nl) < last.begin + 2) break;
+      const int start = static_cast<int>(nl) + 1;
+      const absl::string_view words = text_.substr(start, pos - start);
+      if (words.empty() || words.size() > 30 ||
+          std::count(words.begin(), words.end(), ' ') > 2 || text_[nl - 1] != '\n') {
+        break;
+      }
+      pos = static_cast<int>(nl) - 1;
+      while (pos > last.begin && text_[pos - 1] == '\n') --pos;
+      run = pos;
+    }
+    return run;
+  }
+
+  // The width of a full line of text: the 80th percentile of the lengths of
+  // the body's lines, in bytes.
+  int TypicalLineWidth() const {
+    std::vector<int> widths;
+    widths.reserve(body_.size());
+    for (const BodyLine& b : body_) {
+      const Line& line = lines_[b.line];
+      widths.push_back(line.content_end - line.content_begin);
+    }
+    if (widths.empty()) return 0;
+    const size_t k = widths.size() * 4 / 5;
+    std::nth_element(widths.begin(), widths.begin() + k, widths.end());
+    return widths[k];
   }
 
   // (The tests below look at the first byte before calling the recognisers:

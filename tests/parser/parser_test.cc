@@ -207,6 +207,36 @@ TEST(ParseResolution, SpacedMarkerAfterResolutionNumber) {
   EXPECT_EQ(r->footnotes(0).anchor_eid(), "preamble__para_1");
 }
 
+TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
+  // pdftotext prints the widely spaced words of a justified line on lines of
+  // their own after the paragraph; they go back after the short line.
+  const std::string full_line =
+      "Noting the report of the Secretary-General on the work of the Organization in 2024,\n";
+  const std::string text =
+      "A/RES/79/5\n79/5.\nSpacing\nThe General Assembly,\n" + full_line + full_line +
+      "Reaffirming the principles of humanity, neutrality,\n"
+      "independence for the provision of humanitarian assistance,\n\nimpartiality\n\nand\n\n"
+      "1.\nDecides to conclude, and to remain seized of the matter in the year 2025;\n"
+      "2.\nRequests a report on the matter at its eightieth session, as follows:\n\nnext\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 3);
+  EXPECT_EQ(r->preambular_paragraphs(2).text(),
+            "Reaffirming the principles of humanity, neutrality, impartiality and independence "
+            "for the provision of humanitarian assistance,");
+  // The spans still give the text back, in their new order.
+  std::vector<Span> spans;
+  for (const v1::Span& s : r->preambular_paragraphs(2).spans()) {
+    spans.push_back(Span{static_cast<int>(s.start()), static_cast<int>(s.end())});
+  }
+  EXPECT_GT(spans.size(), 1u);
+  EXPECT_EQ(JoinSpans(r->text(), spans), r->preambular_paragraphs(2).text());
+  // No short line before the last one: the words stay at the end.
+  ASSERT_EQ(r->operative_paragraphs_size(), 2);
+  EXPECT_EQ(r->operative_paragraphs(1).text(),
+            "Requests a report on the matter at its eightieth session, as follows: next");
+}
+
 TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
   const std::string text =
       "The General Assembly,\nRecalling its work,\n"
