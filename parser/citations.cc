@@ -342,13 +342,27 @@ class Scanner {
     }
     size_t last = k;
     std::string qualifier;
+    size_t suffix = 0;  // bytes of the qualifier after its ")"
     // "A/78/6 (Sect. 2)": the bracket may span a few words.
     if (parts.size() == 1 && Has(k + 1) && IsQualifierStart(tokens_[k + 1].text)) {
       for (size_t j = k + 1; j < k + 6 && Has(j); ++j) {
         absl::StrAppend(&qualifier, tokens_[j].text);
         const size_t close = qualifier.find(')');
         if (close != std::string::npos) {
-          qualifier.resize(close + 1);
+          // "(Sect. 3)/Add.1": an addendum or corrigendum of the section.
+          size_t end = close + 1;
+          if (end < qualifier.size() && qualifier[end] == '/') {
+            size_t e = end + 1;
+            while (e < qualifier.size() &&
+                   (absl::ascii_isalnum(qualifier[e]) || qualifier[e] == '.' ||
+                    qualifier[e] == '/')) {
+              ++e;
+            }
+            while (e > end + 1 && (qualifier[e - 1] == '.' || qualifier[e - 1] == '/')) --e;
+            if (e > end + 1) end = e;
+          }
+          suffix = end - (close + 1);
+          qualifier.resize(end);
           last = j;
           break;
         }
@@ -361,7 +375,8 @@ class Scanner {
       const int b = tokens_[k].begin + static_cast<int>(off + (symbol.data() - s.data()));
       m.span = Span{b, b + static_cast<int>(symbol.size())};
       if (!qualifier.empty()) {
-        m.span.end = tokens_[last].begin + static_cast<int>(tokens_[last].text.find(')') + 1);
+        m.span.end =
+            tokens_[last].begin + static_cast<int>(tokens_[last].text.find(')') + 1 + suffix);
       }
       m.date = DateAfter(last + 1);
       out_.push_back(std::move(m));
