@@ -483,7 +483,11 @@ class Scanner {
         // "1514 (XV)", "2334 (2016)", "217 A (III)".
         size_t p = j + 1;
         std::string letter;
-        if (PartsAt(p, &letter) == 1 && raw.size() == num.size() + off) ++p;
+        // A part letter is bare ("217 A (III)"); "(X)" is the session.
+        if (tokens_[p].text[0] != '(' && PartsAt(p, &letter) == 1 &&
+            raw.size() == num.size() + off) {
+          ++p;
+        }
         absl::string_view paren = Has(p) ? tokens_[p].text : absl::string_view();
         while (!paren.empty() && (paren.back() == ',' || paren.back() == ';' || paren.back() == '.' ||
                                   paren.back() == ':')) {

@@ -59,6 +59,8 @@ TEST(FindCitations, Table) {
       {"World Health Assembly resolution 72.7", {}},
       {"and/or ODA/GNI km/h 2023/24", {}},
       {"resolution 1 of the Conference", {}},
+      {"provisions of its resolution 973 (X), the matter", {"A/RES/973(X)"}},
+      {"Recalling its resolution 14 (I) of 13 February 1946 and the role", {"A/RES/14(I)"}},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(Symbols(c.text), c.symbols) << c.text;
