@@ -504,7 +504,15 @@ class Scanner {
           used = p - j + 1;
         }
       }
-      if (!symbol.has_value()) break;
+      if (!symbol.has_value()) {
+        // "60/251 of 15 March 2006, by which it established the Council, and
+        // 65/281 of 17 June 2011": after a described item the list goes on
+        // at the next dated number of the clause.
+        const size_t next = last > k ? NextDatedItem(j) : 0;
+        if (next <= j) break;
+        j = next;
+        continue;
+      }
       CitationMention m;
       m.symbol = *symbol;
       m.part = part;

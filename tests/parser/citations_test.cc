@@ -60,6 +60,8 @@ TEST(FindCitations, Table) {
       {"and/or ODA/GNI km/h 2023/24", {}},
       {"resolution 1 of the Conference", {}},
       {"provisions of its resolution 973 (X), the matter", {"A/RES/973(X)"}},
+      {"resolutions 60/251 of 15 March 2006, by which it established the Human Rights Council, "
+       "and 65/281 of 17 June 2011 on the review", {"A/RES/60/251", "A/RES/65/281"}},
       {"Recalling its resolution 14 (I) of 13 February 1946 and the role", {"A/RES/14(I)"}},
   };
   for (const auto& c : cases) {
