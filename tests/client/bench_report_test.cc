@@ -11,8 +11,8 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/client/struct_json.h"
 
 namespace resolute {
 namespace client {
@@ -69,21 +69,6 @@ LoadResult UnaryResult() {
 
 std::vector<std::string> Words(absl::string_view line) {
   return absl::StrSplit(line, ' ', absl::SkipEmpty());
-}
-
-Struct ParseJson(const std::string& json) {
-  Struct s;
-  const auto status = google::protobuf::util::JsonStringToMessage(json, &s);
-  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json;
-  return s;
-}
-
-double Number(const Struct& s, const std::string& key) {
-  auto it = s.fields().find(key);
-  EXPECT_TRUE(it != s.fields().end()) << key;
-  if (it == s.fields().end()) return -1;
-  EXPECT_EQ(it->second.kind_case(), Value::kNumberValue) << key;
-  return it->second.number_value();
 }
 
 std::string String(const Struct& s, const std::string& key) {

@@ -15,8 +15,9 @@
 #include "client/cli.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/client/cli_fixture.h"
+#include "tests/client/struct_json.h"
 #include "service/server.h"
 #include "tests/service/test_corpus.h"
 
@@ -30,52 +31,8 @@ using ::google::protobuf::Value;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-class CliBenchTest : public ::testing::Test {
+class CliBenchTest : public CliFixture {
  protected:
-  static void SetUpTestSuite() {
-    service::ServerOptions options;
-    options.address = "127.0.0.1";
-    options.port = 0;
-    options.service.worker_threads = 2;
-    server_ = service::ResoluteServer::Start(options).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    scratch_ = fs::path(testing::TestTempDir()) /
-               ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-  }
-
-  static std::string Server() { return absl::StrCat("127.0.0.1:", server_->port()); }
-
-  static Output Run(const std::vector<std::string>& args) {
-    std::istringstream in;
-    std::ostringstream out, err;
-    Cli cli(&in, &out, &err, /*show_progress=*/false);
-    Output o;
-    o.code = cli.Run(args);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-  }
-
-  std::string Write(const std::string& relative, const std::string& content) {
-    const fs::path p = scratch_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-
   // Three small documents of the bundled corpus, as paths.
   static std::vector<std::string> ThreeFiles() {
     const std::string dir = testing::CorpusSampleDir();
@@ -94,24 +51,7 @@ class CliBenchTest : public ::testing::Test {
     return args;
   }
 
-  static service::ResoluteServer* server_;
-  fs::path scratch_;
 };
-
-service::ResoluteServer* CliBenchTest::server_ = nullptr;
-
-Struct ParseJson(const std::string& json) {
-  Struct s;
-  const auto status = google::protobuf::util::JsonStringToMessage(json, &s);
-  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json;
-  return s;
-}
-
-double Number(const Struct& s, const std::string& key) {
-  auto it = s.fields().find(key);
-  EXPECT_TRUE(it != s.fields().end()) << key;
-  return it == s.fields().end() ? -1 : it->second.number_value();
-}
 
 std::vector<const Struct*> Results(const Struct& root) {
   std::vector<const Struct*> results;
@@ -125,7 +65,7 @@ std::vector<const Struct*> Results(const Struct& root) {
 TEST_F(CliBenchTest, Help) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{{"bench", "--help"}, {"help", "bench"}}) {
-    Output o = Run(args);
+    CliOutput o = Run(args);
     EXPECT_EQ(o.code, 0) << absl::StrJoin(args, " ");
     EXPECT_THAT(o.out, StartsWith("Usage: resolute bench"));
     for (const char* flag : {"--mode", "--concurrency", "--max-calls", "--warmup", "--duration",
@@ -142,7 +82,7 @@ TEST_F(CliBenchTest, RefusesAServerElsewhereWithoutAllowRemote) {
   const std::string file = Write("a.txt", "The General Assembly,\n");
   for (const char* server : {"resolute:50051", "10.0.0.1:50051", "dns:///example.com:443",
                              "ipv4:127.0.0.1:1,10.0.0.1:2", "[2001:db8::1]:50051"}) {
-    Output o = Run({"bench", "--server", server, "--max-calls=1", file});
+    CliOutput o = Run({"bench", "--server", server, "--max-calls=1", file});
     EXPECT_EQ(o.code, 2) << server;
     EXPECT_THAT(o.err, HasSubstr(absl::StrCat("refusing to load ", server,
                                               ": not an address of this machine")));
@@ -187,7 +127,7 @@ TEST_F(CliBenchTest, UsageErrorsExitTwo) {
   for (const Case& c : cases) {
     std::vector<std::string> args = {"bench", "--server=" + Server()};
     args.insert(args.end(), c.args.begin(), c.args.end());
-    Output o = Run(args);
+    CliOutput o = Run(args);
     EXPECT_EQ(o.code, 2) << absl::StrJoin(args, " ");
     EXPECT_THAT(o.err, HasSubstr(c.message)) << absl::StrJoin(args, " ");
     EXPECT_THAT(o.err, HasSubstr("Run `resolute bench --help` for usage."));
@@ -196,7 +136,7 @@ TEST_F(CliBenchTest, UsageErrorsExitTwo) {
 }
 
 TEST_F(CliBenchTest, JsonOfEachMode) {
-  Output o =
+  CliOutput o =
       Run(BenchArgs({"--json", "--concurrency=2", "--mode=unary,stream,archive"}, ThreeFiles()));
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_TRUE(o.err.empty()) << o.err;
@@ -236,7 +176,7 @@ TEST_F(CliBenchTest, JsonOfEachMode) {
 }
 
 TEST_F(CliBenchTest, TableForEachLevel) {
-  Output o = Run(BenchArgs({"--concurrency=1,3", "--mode=stream", "--omit-text"}, ThreeFiles()));
+  CliOutput o = Run(BenchArgs({"--concurrency=1,3", "--mode=stream", "--omit-text"}, ThreeFiles()));
   ASSERT_EQ(o.code, 0) << o.err;
   std::vector<std::string> lines = absl::StrSplit(o.out, '\n', absl::SkipEmpty());
   ASSERT_EQ(lines.size(), 4u) << o.out;
@@ -254,7 +194,7 @@ TEST_F(CliBenchTest, TableForEachLevel) {
 }
 
 TEST_F(CliBenchTest, MedianSendsOneDocument) {
-  Output o = Run(BenchArgs({"--json", "--median", "--concurrency=1"}, ThreeFiles()));
+  CliOutput o = Run(BenchArgs({"--json", "--median", "--concurrency=1"}, ThreeFiles()));
   ASSERT_EQ(o.code, 0) << o.err;
   const Struct root = ParseJson(o.out);
   EXPECT_EQ(Number(root, "documents"), 1);
@@ -268,7 +208,7 @@ TEST_F(CliBenchTest, RejectedDocumentsExitOne) {
   // The server refuses text that is not UTF-8.
   Write("in/good.txt", "The General Assembly,\n1. Decides to remain seized of the matter.\n");
   Write("in/latin1.txt", "R\xe9solution");
-  Output o =
+  CliOutput o =
       Run(BenchArgs({"--json", "--mode=stream", "--concurrency=2"}, {(scratch_ / "in").string()}));
   EXPECT_EQ(o.code, 1) << o.err;
   EXPECT_THAT(o.err, HasSubstr("resolute: stream at concurrency 2: "));
@@ -284,7 +224,7 @@ TEST_F(CliBenchTest, RejectedDocumentsExitOne) {
 TEST_F(CliBenchTest, EmptyFilesAreLeftOut) {
   Write("in/good.txt", "The General Assembly,\n1. Decides to remain seized of the matter.\n");
   Write("in/empty.txt", "");
-  Output o = Run(BenchArgs({"--json", "--concurrency=1"}, {(scratch_ / "in").string()}));
+  CliOutput o = Run(BenchArgs({"--json", "--concurrency=1"}, {(scratch_ / "in").string()}));
   ASSERT_EQ(o.code, 0) << o.err;
   const Struct root = ParseJson(o.out);
   EXPECT_EQ(Number(root, "documents"), 1);
@@ -292,7 +232,7 @@ TEST_F(CliBenchTest, EmptyFilesAreLeftOut) {
 
 TEST_F(CliBenchTest, DefaultDocumentsAreTheBundledCorpus) {
   // The test runs in its runfiles, where tests/testdata/corpus is.
-  Output o = Run(BenchArgs({"--json", "--concurrency=2", "--max-calls=4"}, {}));
+  CliOutput o = Run(BenchArgs({"--json", "--concurrency=2", "--max-calls=4"}, {}));
   ASSERT_EQ(o.code, 0) << o.err;
   const Struct root = ParseJson(o.out);
   EXPECT_EQ(Number(root, "documents"), static_cast<double>(testing::LoadCorpusSample().size()));

@@ -19,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/client/cli_fixture.h"
 #include "service/server.h"
 #include "tests/service/archive_builder.h"
 #include "tests/service/test_corpus.h"
@@ -31,69 +32,19 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-class CliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    service::ServerOptions options;
-    options.address = "127.0.0.1";
-    options.port = 0;
-    options.service.worker_threads = 2;
-    server_ = service::ResoluteServer::Start(options).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override {
-    scratch_ = fs::path(testing::TestTempDir()) /
-               ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(scratch_);
-    fs::create_directories(scratch_);
-  }
-
-  static std::string Server() { return absl::StrCat("127.0.0.1:", server_->port()); }
-
-  Output Run(std::vector<std::string> args, const std::string& stdin_text = "") {
-    std::istringstream in(stdin_text);
-    std::ostringstream out, err;
-    Cli cli(&in, &out, &err, /*show_progress=*/false);
-    Output o;
-    o.code = cli.Run(args);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-  }
-
-  std::string Write(const std::string& relative, const std::string& content) {
-    const fs::path p = scratch_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-
-  static service::ResoluteServer* server_;
-  fs::path scratch_;
-};
-
-service::ResoluteServer* CliTest::server_ = nullptr;
+class CliTest : public CliFixture {};
 
 TEST_F(CliTest, HelpForEachCommand) {
-  Output main = Run({"--help"});
+  CliOutput main = Run({"--help"});
   EXPECT_EQ(main.code, 0);
   EXPECT_THAT(main.out, HasSubstr("parse"));
   EXPECT_THAT(main.out, HasSubstr("archive"));
-  Output parse = Run({"parse", "--help"});
+  CliOutput parse = Run({"parse", "--help"});
   EXPECT_EQ(parse.code, 0);
   EXPECT_THAT(parse.out, HasSubstr("--concurrency=N"));
   EXPECT_THAT(parse.out, HasSubstr("--skip-existing"));
   EXPECT_THAT(parse.out, HasSubstr("dns:///"));
-  Output archive = Run({"help", "archive"});
+  CliOutput archive = Run({"help", "archive"});
   EXPECT_EQ(archive.code, 0);
   EXPECT_THAT(archive.out, HasSubstr("--chunk-kib=N"));
 }
@@ -112,14 +63,14 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
            {"archive"},
            {"archive", (scratch_ / "missing.zip").string()},
        }) {
-    Output o = Run(args);
+    CliOutput o = Run(args);
     EXPECT_EQ(o.code, 2) << absl::StrJoin(args, " ");
     EXPECT_FALSE(o.err.empty());
   }
 }
 
 TEST_F(CliTest, ParseFolderToJsonLines) {
-  Output o = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
+  CliOutput o = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
   ASSERT_EQ(o.code, 0) << o.err;
   const std::vector<testing::TestFile> corpus = testing::LoadCorpusSample();
   std::set<std::string> ids;
@@ -138,7 +89,7 @@ TEST_F(CliTest, ParseFolderToJsonLines) {
 
 TEST_F(CliTest, ParseToFolderWritesSortedResolutionsAndResumes) {
   const std::string out = (scratch_ / "out").string();
-  Output o = Run({"parse", "--server=" + Server(), "--out", out, "--concurrency=3",
+  CliOutput o = Run({"parse", "--server=" + Server(), "--out", out, "--concurrency=3",
                   testing::CorpusSampleDir()});
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_TRUE(o.out.empty());
@@ -157,13 +108,13 @@ TEST_F(CliTest, ParseToFolderWritesSortedResolutionsAndResumes) {
   }
 
   // A second run skips everything; after a deletion it redoes only that one.
-  Output again = Run(
+  CliOutput again = Run(
       {"parse", "--server", Server(), "--out", out, "--skip-existing", testing::CorpusSampleDir()});
   EXPECT_EQ(again.code, 0);
   const size_t n = testing::LoadCorpusSample().size();
   EXPECT_THAT(again.err, HasSubstr(absl::StrCat("0 parsed, 0 failed, ", n, " skipped")));
   fs::remove(fs::path(out) / "S_RES_242_1967.json");
-  Output resumed = Run(
+  CliOutput resumed = Run(
       {"parse", "--server", Server(), "--out", out, "--skip-existing", testing::CorpusSampleDir()});
   EXPECT_EQ(resumed.code, 0);
   EXPECT_THAT(resumed.err, HasSubstr(absl::StrCat("1 parsed, 0 failed, ", n - 1, " skipped")));
@@ -175,7 +126,7 @@ TEST_F(CliTest, SomeDocumentsFailExitOne) {
       Write("in/good.txt", "The General Assembly,\n1. Decides to remain seized of the matter.\n");
   const std::string empty = Write("in/empty.txt", "");
   const std::string latin1 = Write("in/latin1.txt", "R\xe9solution");
-  Output o = Run({"parse", "--server", Server(), (scratch_ / "in").string()});
+  CliOutput o = Run({"parse", "--server", Server(), (scratch_ / "in").string()});
   EXPECT_EQ(o.code, 1);
   EXPECT_THAT(o.err, HasSubstr(empty + ": INVALID_ARGUMENT: content is empty"));
   EXPECT_THAT(o.err, HasSubstr(latin1 + ": INVALID_ARGUMENT"));
@@ -185,7 +136,7 @@ TEST_F(CliTest, SomeDocumentsFailExitOne) {
 }
 
 TEST_F(CliTest, StdinIsOneDocument) {
-  Output o = Run({"parse", "--server", Server(), "--stdin-name=piped", "--omit-text", "-"},
+  CliOutput o = Run({"parse", "--server", Server(), "--stdin-name=piped", "--omit-text", "-"},
                  "The General Assembly,\n1. Decides to remain seized of the matter.\n");
   ASSERT_EQ(o.code, 0) << o.err;
   v1::ParseResolutionResponse response;
@@ -196,8 +147,8 @@ TEST_F(CliTest, StdinIsOneDocument) {
 }
 
 TEST_F(CliTest, UnaryModeGivesTheSameLines) {
-  Output stream = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
-  Output unary = Run({"parse", "--server", Server(), "--unary", testing::CorpusSampleDir()});
+  CliOutput stream = Run({"parse", "--server", Server(), testing::CorpusSampleDir()});
+  CliOutput unary = Run({"parse", "--server", Server(), "--unary", testing::CorpusSampleDir()});
   ASSERT_EQ(unary.code, 0) << unary.err;
   std::vector<std::string> a = absl::StrSplit(stream.out, '\n');
   std::vector<std::string> b = absl::StrSplit(unary.out, '\n');
@@ -209,14 +160,14 @@ TEST_F(CliTest, UnaryModeGivesTheSameLines) {
 TEST_F(CliTest, OutputCollisionIsAUsageError) {
   const std::string a = Write("x/doc.txt", "a");
   const std::string b = Write("y/doc.txt", "b");
-  Output o = Run({"parse", "--server", Server(), "--out", (scratch_ / "out").string(), a, b});
+  CliOutput o = Run({"parse", "--server", Server(), "--out", (scratch_ / "out").string(), a, b});
   EXPECT_EQ(o.code, 2);
   EXPECT_THAT(o.err, HasSubstr("both be written"));
 }
 
 TEST_F(CliTest, UnreachableServerExitsTwo) {
   const std::string file = Write("a.txt", "The General Assembly,\n");
-  Output o = Run({"parse", "--server", "127.0.0.1:1", "--retries=2", file});
+  CliOutput o = Run({"parse", "--server", "127.0.0.1:1", "--retries=2", file});
   EXPECT_EQ(o.code, 2);
   EXPECT_THAT(o.err, HasSubstr("UNAVAILABLE"));
   EXPECT_THAT(o.err, HasSubstr("1 document: 0 parsed, 1 failed (UNAVAILABLE 1)"));
@@ -229,7 +180,7 @@ TEST_F(CliTest, ArchiveToFolder) {
   const std::string zip =
       Write("corpus.zip", testing::BuildArchive(testing::ArchiveFormat::kZip, files));
   const std::string out = (scratch_ / "out").string();
-  Output o = Run({"archive", "--server", Server(), "--out", out, "--chunk-kib=8", zip});
+  CliOutput o = Run({"archive", "--server", Server(), "--out", out, "--chunk-kib=8", zip});
   ASSERT_EQ(o.code, 0) << o.err;
   for (const auto& f : files) {
     EXPECT_TRUE(fs::exists(fs::path(out) / (StripLastExtension(f.path) + ".json"))) << f.path;
@@ -240,7 +191,7 @@ TEST_F(CliTest, ArchiveToFolder) {
 
 TEST_F(CliTest, CorruptArchiveExitsOne) {
   const std::string bad = Write("bad.tar.gz", std::string("\x1f\x8b\x08\x00garbage", 12));
-  Output o = Run({"archive", "--server", Server(), bad});
+  CliOutput o = Run({"archive", "--server", Server(), bad});
   EXPECT_EQ(o.code, 1);
   EXPECT_THAT(o.err, HasSubstr("INVALID_ARGUMENT"));
   EXPECT_THAT(o.err, HasSubstr("bad.tar.gz"));
