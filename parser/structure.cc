@@ -314,8 +314,11 @@ class StructureParser {
       return false;
     }
     absl::string_view h = Head(k);
+    // The opening line starts with a capital, or a figure in budget lists
+    // ("(a)" / "period;" / "" / "65,459,100 dollars, being ...").
+    const char open = Head(k + 1)[0];
     return h.size() <= 30 && EndsWithAny(h, ";:.") && h.find(' ') == absl::string_view::npos &&
-           IsUpper(Head(k + 1)[0]) && !ParseSubparagraphLabel(h);
+           (IsUpper(open) || IsDigit(open)) && !ParseSubparagraphLabel(h);
   }
 
   // Puts displaced words back at the end of the current paragraph's (or
@@ -342,60 +345,80 @@ class StructureParser {
   void RestoreSpreadWords() {
     int width = 0;
     for (ParaNode& p : out_.paragraphs) {
-      if (p.spans.empty()) continue;
-      const Span last = p.spans.back();
-      const int run = SpreadWordsStart(last);
-      if (run < 0) continue;
-      if (width == 0) width = TypicalLineWidth();
-      // The first line that ends short, before the paragraph's last line
-      // (which ends where the run starts).
-      int target = -1;
-      for (const Span& s : p.spans) {
-        const int end = std::min(s.end, run);
-        for (int q = s.begin; q < end && target < 0; ++q) {
-          if (text_[q] != '\n') continue;
-          const size_t start = text_.rfind('\n', q - 1);
-          const int line_width =
-              q - (start == absl::string_view::npos ? 0 : static_cast<int>(start) + 1);
-          if (line_width > 0 && line_width * 5 < width * 4) target = q;
-        }
-        if (target >= 0) break;
-      }
-      if (target < 0) continue;
-      findings_->Info("SPREAD_WORDS_RESTORED",
-                      "words printed after their paragraph were put back in their line",
-                      Span{run, last.end});
-      std::vector<Span> spans;
-      for (size_t k = 0; k < p.spans.size(); ++k) {
-        Span cur = p.spans[k];
-        if (cur.begin < target && target < cur.end) {
-          spans.push_back(Span{cur.begin, target});
-          spans.push_back(Span{run, last.end});
-          cur.begin = target;
-        }
-        if (k + 1 == p.spans.size()) cur.end = std::min(cur.end, run);
-        if (cur.end > cur.begin) spans.push_back(cur);
-      }
-      p.spans = std::move(spans);
+      RestoreSpreadWords(&p.spans, &width);
+      for (SubNode& sub : p.subs) RestoreSpreadWordsInSub(&sub, &width);
     }
   }
 
+  void RestoreSpreadWordsInSub(SubNode* sub, int* width) {
+    RestoreSpreadWords(&sub->spans, width);
+    for (SubNode& child : sub->children) RestoreSpreadWordsInSub(&child, width);
+  }
+
+  // The work of RestoreSpreadWords on one node's spans; `*width` is the
+  // typical line width, computed on first need (0 until then).
+  void RestoreSpreadWords(std::vector<Span>* node_spans, int* width) {
+    std::vector<Span>& spans = *node_spans;
+    if (spans.empty()) return;
+    const Span last = spans.back();
+    const int run = SpreadWordsStart(last);
+    if (run < 0) return;
+    if (*width == 0) *width = TypicalLineWidth();
+    // The first line that ends short, before the node's last line (which
+    // ends where the run starts).
+    int target = -1;
+    for (const Span& s : spans) {
+      const int end = std::min(s.end, run);
+      for (int q = s.begin; q < end && target < 0; ++q) {
+        if (text_[q] != '\n') continue;
+        const size_t start = text_.rfind('\n', q - 1);
+        const int line_width =
+            q - (start == absl::string_view::npos ? 0 : static_cast<int>(start) + 1);
+        if (line_width > 0 && line_width * 5 < *width * 4) target = q;
+      }
+      if (target >= 0) break;
+    }
+    if (target < 0) return;
+    findings_->Info("SPREAD_WORDS_RESTORED",
+                    "words printed after their paragraph were put back in their line",
+                    Span{run, last.end});
+    std::vector<Span> out;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      Span cur = spans[k];
+      if (cur.begin < target && target < cur.end) {
+        out.push_back(Span{cur.begin, target});
+        out.push_back(Span{run, last.end});
+        cur.begin = target;
+      }
+      if (k + 1 == spans.size()) cur.end = std::min(cur.end, run);
+      if (cur.end > cur.begin) out.push_back(cur);
+    }
+    spans = std::move(out);
+  }
+
   // Where a run of spread words ends `last` (see RestoreSpreadWords): the
-  // position of the blank line before its first word; -1 if there is none.
-  // Each word group is at most three words and 30 bytes, alone on its line
-  // after a blank line.
+  // position of the blank line before its first word, or `last.begin` if
+  // all of `last` is two or more such groups (page furniture cut out before
+  // them); -1 if there is none. Each word group is at most three words and 30 bytes,
+  // alone on its line after a blank line.
   int SpreadWordsStart(const Span& last) const {
     int pos = last.end;
     int run = -1;
+    int groups = 0;
     while (pos > last.begin) {
       const size_t nl = text_.rfind('\n', pos - 1);
-      if (nl == absl::string_view::npos || static_cast<int>(nl) < last.begin + 2) break;
-      const int start = static_cast<int>(nl) + 1;
+      if (nl == absl::string_view::npos || nl < 1) break;
+      const int start = std::max(static_cast<int>(nl) + 1, last.begin);
       const absl::string_view words = text_.substr(start, pos - start);
       if (words.empty() || words.size() > 30 ||
-          std::count(words.begin(), words.end(), ' ') > 2 || text_[nl - 1] != '\n') {
+          std::count(words.begin(), words.end(), ' ') > 2 || start != static_cast<int>(nl) + 1 ||
+          text_[nl - 1] != '\n') {
         break;
       }
+      ++groups;
+      // A whole span of one line is more likely the paragraph's last line,
+      // carried over a page break.
+      if (start == last.begin) return groups >= 2 ? last.begin : run;
       pos = static_cast<int>(nl) - 1;
       while (pos > last.begin && text_[pos - 1] == '\n') --pos;
       run = pos;

@@ -237,6 +237,44 @@ TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
             "Requests a report on the matter at its eightieth session, as follows: next");
 }
 
+TEST(ParseResolution, SpreadWordsInASubparagraphAfterAPageBreak) {
+  // The spread words of a sub-paragraph's line come after the page header
+  // that follows it.
+  const std::string full_line =
+      "existing institutional capacities, work better as a system, overcome fragmentation and\n";
+  const std::string text =
+      "A/RES/79/3\n79/3.\nSpacing\nThe General Assembly,\n"
+      "Noting the report of the Secretary-General on the work of the Organization in 2024,\n"
+      "1.\nDecides that the system will be:\n"
+      "(a) Interconnected, to ensure that the multilateral system can draw together\n" +
+      full_line + full_line + "comprehensively address\nmaximizing efficiencies;\n\n"
+      "\fA/RES/79/3\n\nmultidimensional,\n\nmultisectoral\n\nchallenges,\n\nwhile\n\n"
+      "(b) Financially stable, by ensuring adequate, sustainable and predictable financing.\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->operative_paragraphs_size(), 1);
+  ASSERT_EQ(r->operative_paragraphs(0).subparagraphs_size(), 2);
+  EXPECT_THAT(r->operative_paragraphs(0).subparagraphs(0).text(),
+              ::testing::EndsWith("comprehensively address multidimensional, multisectoral "
+                                  "challenges, while maximizing efficiencies;"));
+}
+
+TEST(ParseResolution, DisplacedEndBeforeAFigure) {
+  // pdftotext: "(a)" / "period;" / "" / "65,459,100 dollars ... for the".
+  const std::string text =
+      "A/RES/79/2\n79/2.\nBudget\nThe General Assembly,\n"
+      "Having considered the report of the Secretary-General,\n"
+      "1.\nDecides to appropriate the following:\n"
+      "(a)\nperiod;\n\n65,459,100 dollars, being the estimated appropriation approved for the\n\n"
+      "(b) Less 3,369,000 dollars, being the credit of the cancellation;\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->operative_paragraphs_size(), 1);
+  ASSERT_EQ(r->operative_paragraphs(0).subparagraphs_size(), 2);
+  EXPECT_EQ(r->operative_paragraphs(0).subparagraphs(0).text(),
+            "65,459,100 dollars, being the estimated appropriation approved for the period;");
+}
+
 TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
   const std::string text =
       "The General Assembly,\nRecalling its work,\n"
