@@ -289,7 +289,15 @@ class FootnoteReader {
       std::string marker;
       size_t offset = 0;
       const bool previous_open = !groups.empty() && !groups.back().ended && !pending.has_value();
-      if (!previous_open && ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size()) {
+      // A footnote whose text lacks its final full stop stays open, but a
+      // line after a blank line that starts with the next number in
+      // sequence opens the next one ("... No. 30822" / "" / "4 Adopted ...").
+      const bool next_in_sequence_after_blank =
+          previous_open && i > block.begin && lines_[i - 1].blank() &&
+          !groups.back().marker.empty();
+      if ((!previous_open || next_in_sequence_after_blank) &&
+          ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size() &&
+          (!previous_open || MarkerValue(marker) == MarkerValue(groups.back().marker) + 1)) {
         const int v = MarkerValue(marker);
         // The first footnote of a text may have any number (printed volumes
         // number them across the volume); later ones follow in sequence.

@@ -275,6 +275,24 @@ TEST(ParseResolution, DisplacedEndBeforeAFigure) {
             "65,459,100 dollars, being the estimated appropriation approved for the period;");
 }
 
+TEST(ParseResolution, FootnoteWithoutFullStopEndsAtTheNextNumber) {
+  // "... No. 30822" lacks its full stop; "4 Adopted ..." after a blank line
+  // is the next footnote, not more of it.
+  const std::string text =
+      "A/RES/79/1\n79/1.\nNotes\nThe General Assembly,\n"
+      "Recalling the Convention,1 and the Agreement,2\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\n\n1 United Nations, Treaty Series, vol. 1771, No. 30822\n\n"
+      "2 Adopted under the UNFCCC in FCCC/CP/2015/10/Add.1, decision 1/CP.21.\n"
+      "\fA/RES/79/1\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->footnotes_size(), 2);
+  EXPECT_EQ(r->footnotes(0).text(), "United Nations, Treaty Series, vol. 1771, No. 30822");
+  EXPECT_EQ(r->footnotes(1).marker(), "2");
+  EXPECT_EQ(r->footnotes(1).anchor_eid(), "preamble__para_1");
+}
+
 TEST(ParseResolution, SubparagraphsNestAndRomanNumeralsAreRecognised) {
   const std::string text =
       "The General Assembly,\nRecalling its work,\n"
