@@ -11,50 +11,13 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/json_string.h"
 
 namespace resolute {
 namespace client {
 namespace {
 
 using google::protobuf::Value;
-
-void AppendString(const std::string& s, std::string* out) {
-  out->push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned char>(c));
-          out->append(buf);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 void AppendNumber(double d, std::string* out) {
   // Integers (every number of this API) print without a fraction.
@@ -88,7 +51,7 @@ void AppendValue(const Value& value, int indent, int depth, std::string* out) {
       AppendNumber(value.number_value(), out);
       break;
     case Value::kStringValue:
-      AppendString(value.string_value(), out);
+      service::AppendJsonString(value.string_value(), out);
       break;
     case Value::kListValue: {
       const auto& items = value.list_value().values();
@@ -121,7 +84,7 @@ void AppendValue(const Value& value, int indent, int depth, std::string* out) {
       for (size_t i = 0; i < keys.size(); ++i) {
         if (i > 0) out->push_back(',');
         NewLine(indent, depth + 1, out);
-        AppendString(*keys[i], out);
+        service::AppendJsonString(*keys[i], out);
         out->append(indent > 0 ? ": " : ":");
         AppendValue(fields.at(*keys[i]), indent, depth + 1, out);
       }

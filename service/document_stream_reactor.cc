@@ -79,18 +79,7 @@ void DocumentStreamReactor::OnReadDone(bool ok) {
 }
 
 void DocumentStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
-  const absl::Time start = absl::Now();
-  ArenaResponse response = ArenaResponse::New();
-  if (cancelled()) {
-    // Nobody will read it: skip the work, just account for the ticket.
-    response->set_document_id(request.document_id());
-    *response->mutable_status() =
-        ToDocumentStatus(absl::CancelledError("the call was cancelled"));
-  } else {
-    parser_->ParseToResponse(request, response.get());
-  }
-  LogDocument(log_, *response, absl::Now() - start);
-  Deliver(ticket, std::move(response));
+  Deliver(ticket, ParseStreamDocument(*parser_, log_, request, cancelled()));
 }
 
 }  // namespace service

@@ -8,34 +8,11 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "service/json_string.h"
 
 namespace resolute {
 namespace service {
 namespace {
-
-// The length of the valid UTF-8 sequence at the start of `s`, or 0 if it
-// does not start with one (overlongs, surrogates and values past U+10FFFF
-// are invalid).
-size_t Utf8SequenceLength(absl::string_view s) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const auto continuation = [&](size_t i) { return i < s.size() && (byte(i) & 0xC0) == 0x80; };
-  const unsigned char b0 = byte(0);
-  if (b0 < 0x80) return 1;
-  if (b0 >= 0xC2 && b0 <= 0xDF) return continuation(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!continuation(1) || !continuation(2)) return 0;
-    if (b0 == 0xE0 && byte(1) < 0xA0) return 0;   // Overlong.
-    if (b0 == 0xED && byte(1) >= 0xA0) return 0;  // Surrogate.
-    return 3;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    if (b0 == 0xF0 && byte(1) < 0x90) return 0;   // Overlong.
-    if (b0 == 0xF4 && byte(1) >= 0x90) return 0;  // Past U+10FFFF.
-    return 4;
-  }
-  return 0;
-}
 
 void AppendNumber(double value, std::string* out) {
   if (!std::isfinite(value)) {
@@ -93,59 +70,6 @@ bool AbslParseFlag(absl::string_view text, LogLevel* level, std::string* error) 
 }
 
 std::string AbslUnparseFlag(LogLevel level) { return std::string(LogLevelName(level)); }
-
-void AppendJsonString(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      const size_t n = Utf8SequenceLength(text.substr(i));
-      if (n == 0) {
-        out->append("\xEF\xBF\xBD");  // U+FFFD for one invalid byte.
-        ++i;
-      } else {
-        out->append(text.data() + i, n);
-        i += n;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 0xF]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-    ++i;
-  }
-  out->push_back('"');
-}
 
 std::string FormatLogTime(absl::Time t) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", t, absl::UTCTimeZone());

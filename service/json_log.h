@@ -62,11 +62,6 @@ struct LogField {
   std::variant<std::string, int64_t, double, bool> value;
 };
 
-// Appends `text` to `*out` as a JSON string literal, quotes included:
-// `"` and `\` escaped, control characters as \n, \t, ... or \u00XX, and
-// invalid UTF-8 replaced by U+FFFD.
-void AppendJsonString(absl::string_view text, std::string* out);
-
 // Formats `t` as RFC 3339 in UTC with milliseconds: "2024-05-01T12:00:00.123Z".
 std::string FormatLogTime(absl::Time t);
 

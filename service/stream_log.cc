@@ -2,7 +2,10 @@
 
 #include <grpcpp/support/status_code_enum.h>
 
+#include "absl/status/status.h"
+#include "absl/time/clock.h"
 #include "service/service_metrics.h"
+#include "service/status_mapping.h"
 
 namespace resolute {
 namespace service {
@@ -27,6 +30,21 @@ void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& respon
                      {"document_id", response.document_id()}, {"status", status},
                      {"error", response.status().message()}, {"duration_ms", duration_ms}});
   }
+}
+
+ArenaResponse ParseStreamDocument(const DocumentParser& parser, const StreamLog& log,
+                                  const v1::ParseResolutionRequest& request, bool cancelled) {
+  const absl::Time start = absl::Now();
+  ArenaResponse response = ArenaResponse::New();
+  if (cancelled) {
+    response->set_document_id(request.document_id());
+    *response->mutable_status() =
+        ToDocumentStatus(absl::CancelledError("the call was cancelled"));
+  } else {
+    parser.ParseToResponse(request, response.get());
+  }
+  LogDocument(log, *response, absl::Now() - start);
+  return response;
 }
 
 }  // namespace service

@@ -18,6 +18,8 @@
 
 #include "absl/time/time.h"
 #include "resolute/v1/resolute_service.pb.h"
+#include "service/arena_messages.h"
+#include "service/document_parser.h"
 #include "service/json_log.h"
 
 namespace resolute {
@@ -36,6 +38,12 @@ struct StreamLog {
 // Logs `response` (its id and status), produced in `took`.
 void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& response,
                  absl::Duration took);
+
+// The response of a streaming call to `request`: parsed by `parser`, or, if
+// the call was `cancelled`, a CANCELLED status without parsing (nobody will
+// read it; the ticket is still accounted for). Logs it.
+ArenaResponse ParseStreamDocument(const DocumentParser& parser, const StreamLog& log,
+                                  const v1::ParseResolutionRequest& request, bool cancelled);
 
 }  // namespace service
 }  // namespace resolute

@@ -10,6 +10,7 @@
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/json_string.h"
 
 namespace resolute {
 namespace service {
