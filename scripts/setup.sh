@@ -4,7 +4,8 @@
 # touched at all when everything is installed.
 #
 #   sudo scripts/setup.sh            # build and test dependencies
-#   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap, kubectl
+#   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap
+#   sudo scripts/setup.sh --validate # also Node.js and npm for deploy/validate (if absent)
 set -euo pipefail
 
 packages=(
@@ -17,6 +18,14 @@ packages=(
 )
 if [[ "${1:-}" == "--deploy" ]]; then
   packages+=(podman runc debootstrap)
+fi
+if [[ "${1:-}" == "--validate" ]]; then
+  # A machine image may bring its own Node.js (then Debian's would conflict).
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+  fi
+  # kubectl >= 1.27 (kustomize v5) is not in Debian 12: it must come with the machine.
+  command -v kubectl >/dev/null || echo "setup: kubectl not found; deploy/validate needs kubectl >= 1.27" >&2
 fi
 
 missing=()

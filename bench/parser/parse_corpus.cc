@@ -4,8 +4,8 @@
 // would vary.
 //
 //   bazel build -c opt //bench/parser:parse_corpus
-//   valgrind --tool=callgrind --toggle-collect='resolute::ParseResolution*' \
-//       bazel-bin/bench/parser/parse_corpus --corpus_dir=DIR --repeat=1
+//   valgrind --tool=callgrind --toggle-collect='resolute::ParseResolution*'
+//       bazel-bin/bench/parser/parse_corpus --corpus_dir=DIR --repeat=1   (one command)
 //   perf record -e cpu-clock -g bazel-bin/bench/parser/parse_corpus --corpus_dir=DIR --repeat=50
 #include <algorithm>
 #include <cstdlib>

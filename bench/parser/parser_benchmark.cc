@@ -4,9 +4,9 @@
 // Memory: heap allocations per document (operator new is counted, see
 // memory_stats.h) and the peak resident set size of the by-size runs.
 //
-//   bazel run -c opt //bench/parser:parser_benchmark -- \
-//       --corpus_dir=$PWD/../shared/corpus/texts --benchmark_repetitions=5 \
-//       --benchmark_report_aggregates_only=true
+//   bazel run -c opt //bench/parser:parser_benchmark --
+//       --corpus_dir=$PWD/../shared/corpus/texts --benchmark_repetitions=5
+//       --benchmark_report_aggregates_only=true     (one command)
 //
 // Without --corpus_dir it uses the documents bundled in tests/testdata.
 // Counters: allocs_per_doc and alloc_kb_per_doc (heap allocations made by a
