@@ -4,23 +4,6 @@
 
 namespace resolute {
 namespace service {
-namespace {
-
-class ArenaHolder final
-    : public grpc::MessageHolder<v1::ParseResolutionRequest, v1::ParseResolutionResponse> {
- public:
-  ArenaHolder() : arena_(DocumentArenaOptions()) {
-    set_request(google::protobuf::Arena::CreateMessage<v1::ParseResolutionRequest>(&arena_));
-    set_response(google::protobuf::Arena::CreateMessage<v1::ParseResolutionResponse>(&arena_));
-  }
-  void Release() override { delete this; }
-
- private:
-  google::protobuf::Arena arena_;
-};
-
-}  // namespace
-
 google::protobuf::ArenaOptions DocumentArenaOptions() {
   google::protobuf::ArenaOptions options;
   options.start_block_size = 16 << 10;
@@ -50,11 +33,6 @@ ArenaResponse& ArenaResponse::operator=(ArenaResponse&& other) noexcept {
 void ArenaResponse::Reset() {
   message_ = nullptr;
   arena_.reset();
-}
-
-grpc::MessageHolder<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
-UnaryArenaAllocator::AllocateMessages() {
-  return new ArenaHolder();
 }
 
 }  // namespace service

@@ -7,13 +7,11 @@
 //   parser.ParseToResponse(request, response.get());
 //   sequencer.Complete(ticket, std::move(response));  // moves the arena
 //
-//   UnaryArenaAllocator allocator;           // for ParseResolution calls
-//   service.SetMessageAllocatorFor_ParseResolution(&allocator);
+// Unary calls put their request and response on an arena of the same
+// options (service/unary_parse_call.h).
 
 #ifndef RESOLUTE_SERVICE_ARENA_MESSAGES_H_
 #define RESOLUTE_SERVICE_ARENA_MESSAGES_H_
-
-#include <grpcpp/support/message_allocator.h>
 
 #include <memory>
 
@@ -51,15 +49,6 @@ class ArenaResponse {
  private:
   std::unique_ptr<google::protobuf::Arena> arena_;
   v1::ParseResolutionResponse* message_ = nullptr;
-};
-
-// Allocates the request and response of each ParseResolution call on an
-// arena of its own, freed when gRPC releases them (after the call).
-class UnaryArenaAllocator final
-    : public grpc::MessageAllocator<v1::ParseResolutionRequest, v1::ParseResolutionResponse> {
- public:
-  grpc::MessageHolder<v1::ParseResolutionRequest, v1::ParseResolutionResponse>* AllocateMessages()
-      override;
 };
 
 }  // namespace service

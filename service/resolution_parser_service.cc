@@ -46,38 +46,29 @@ StreamLog MakeStreamLog(Logger* logger, grpc::CallbackServerContext* context, co
 ResolutionParserService::ResolutionParserService(ServiceOptions options)
     : options_(std::move(options)),
       parser_(ParserOptions(options_)),
-      pool_(std::make_unique<WorkerPool>(ResolveThreads(options_.worker_threads))),
+      worker_threads_(ResolveThreads(options_.worker_threads)),
       stream_window_(options_.stream_window > 0 ? options_.stream_window
-                                                : std::max(8, 4 * pool_->size())),
+                                                : std::max(8, 4 * worker_threads_)),
       archives_in_progress_(std::make_shared<std::atomic<int>>(0)),
-      streams_(std::make_shared<StreamTracker>()) {
-  SetMessageAllocatorFor_ParseResolution(&unary_allocator_);
+      streams_(std::make_shared<StreamTracker>()) {}
+
+ResolutionParserService::~ResolutionParserService() { StopWorkers(); }
+
+void ResolutionParserService::RegisterWith(grpc::ServerBuilder* builder) {
+  builder->RegisterService(this);
+  pool_ = std::make_unique<WorkerPool>(worker_threads_, builder->AddCompletionQueue());
 }
 
-ResolutionParserService::~ResolutionParserService() = default;
+void ResolutionParserService::StartServing() {
+  // One call awaited per worker: each received call awaits the next one.
+  for (int i = 0; i < pool_->size(); ++i) UnaryParseCall::Accept(this, &parser_, pool_.get());
+}
+
+void ResolutionParserService::StopWorkers() {
+  if (pool_ != nullptr) pool_->Stop();
+}
 
 void ResolutionParserService::StartDrain() { streams_->DrainAll(); }
-
-grpc::ServerUnaryReactor* ResolutionParserService::ParseResolution(
-    grpc::CallbackServerContext* context, const v1::ParseResolutionRequest* request,
-    v1::ParseResolutionResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  pool_->Submit([this, context, request, response, reactor] {
-    if (context->IsCancelled()) {
-      reactor->Finish(ToGrpcStatus(absl::CancelledError("the call was cancelled")));
-      return;
-    }
-    absl::Status status = parser_.Parse(*request, response->mutable_resolution());
-    if (status.ok()) {
-      response->set_document_id(request->document_id());
-      response->mutable_status();  // OK: code 0, no message.
-    } else {
-      response->Clear();
-    }
-    reactor->Finish(ToGrpcStatus(status));
-  });
-  return reactor;
-}
 
 grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
 ResolutionParserService::StreamParseResolutions(grpc::CallbackServerContext* context) {

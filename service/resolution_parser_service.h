@@ -8,11 +8,26 @@
 // that is the bound on concurrent parsing across unary calls and streams.
 // Unary errors are the call's status; stream errors are per document (see
 // resolute_service.proto). Cancellations and deadlines stop a call's work
-// promptly: queued documents of a cancelled call are skipped.
+// promptly: queued documents of a cancelled call are skipped, and a unary
+// call whose deadline passed before a worker took it is not parsed.
 //
-// Uses gRPC's callback API: no thread is held per call, except one per
-// ParseArchive call for libarchive's blocking reads (at most
+// ParseResolution uses gRPC's asynchronous API: the pool's threads poll the
+// server's completion queue, and the thread that receives a unary call parses
+// it and replies (service/unary_parse_call.h). The streams use the callback
+// API and hand their documents to the same pool: no thread is held per call,
+// except one per ParseArchive call for libarchive's blocking reads (at most
 // `max_concurrent_archives`).
+//
+// Life cycle, as ResoluteServer drives it:
+//   ResolutionParserService service(options);
+//   grpc::ServerBuilder builder;
+//   service.RegisterWith(&builder);        // instead of RegisterService
+//   auto server = builder.BuildAndStart();
+//   service.StartServing();                // unary calls are now accepted
+//   ...
+//   service.StartDrain();                  // at shutdown, then
+//   server->Shutdown(deadline);
+//   service.StopWorkers();                 // before the server is destroyed
 //
 // StartDrain (at server shutdown) makes every document stream stop reading,
 // answer what it has read and finish with UNAVAILABLE; unary calls and
@@ -29,11 +44,11 @@
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
-#include "service/arena_messages.h"
 #include "service/document_parser.h"
 #include "service/json_log.h"
 #include "service/service_metrics.h"
 #include "service/stream_tracker.h"
+#include "service/unary_parse_call.h"
 #include "service/worker_pool.h"
 
 namespace resolute {
@@ -61,15 +76,24 @@ struct ServiceOptions {
   Logger* logger = nullptr;
 };
 
-class ResolutionParserService final : public v1::ResolutionParser::CallbackService {
+class ResolutionParserService final : public AsyncUnaryCallbackStreamsService {
  public:
   explicit ResolutionParserService(ServiceOptions options);
-  // The server must be shut down first.
+  // The server must be shut down first. Stops the workers if StopWorkers
+  // was not called.
   ~ResolutionParserService() override;
 
-  grpc::ServerUnaryReactor* ParseResolution(grpc::CallbackServerContext* context,
-                                            const v1::ParseResolutionRequest* request,
-                                            v1::ParseResolutionResponse* response) override;
+  // Registers the service with `builder` and starts the worker pool on a
+  // completion queue of the server being built. Call once, before
+  // BuildAndStart.
+  void RegisterWith(grpc::ServerBuilder* builder);
+
+  // Starts accepting unary calls. Call once the server is started.
+  void StartServing();
+
+  // Stops the worker pool once what is queued has run. Call after the
+  // server's Shutdown has returned (gRPC's rule for completion queues).
+  void StopWorkers();
 
   grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
   StreamParseResolutions(grpc::CallbackServerContext* context) override;
@@ -82,17 +106,17 @@ class ResolutionParserService final : public v1::ResolutionParser::CallbackServi
   void StartDrain();
 
   // The number of parsing threads.
-  int worker_threads() const { return pool_->size(); }
+  int worker_threads() const { return worker_threads_; }
   // Documents one stream may have in flight.
   int stream_window() const { return stream_window_; }
 
  private:
   const ServiceOptions options_;
   const DocumentParser parser_;
-  // Unary requests and responses on arenas.
-  UnaryArenaAllocator unary_allocator_;
+  const int worker_threads_;
+  // Created by RegisterWith, on the server's completion queue.
   std::unique_ptr<WorkerPool> pool_;
-  int stream_window_;
+  const int stream_window_;
   // ParseArchive calls in progress; shared with their reactors.
   std::shared_ptr<std::atomic<int>> archives_in_progress_;
   // Shared with the document streams, which may outlive the service's

@@ -147,7 +147,7 @@ absl::StatusOr<std::unique_ptr<ResoluteServer>> ResoluteServer::Start(ServerOpti
         std::make_unique<CallObserverFactory>(server->metrics_.get(), options.logger));
     builder.experimental().SetInterceptorCreators(std::move(observers));
   }
-  builder.RegisterService(server->service_.get());
+  server->service_->RegisterWith(&builder);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || (options.port >= 0 && selected_port == 0)) {
     return absl::UnavailableError(absl::StrCat(
@@ -156,6 +156,7 @@ absl::StatusOr<std::unique_ptr<ResoluteServer>> ResoluteServer::Start(ServerOpti
                               : " (port in use?)"));
   }
   server->port_ = options.port >= 0 ? selected_port : -1;
+  server->service_->StartServing();
 
   if (options.probe_port >= 0) {
     // Plaintext, health only: what kubelet gRPC probes can reach.
@@ -205,6 +206,7 @@ void ResoluteServer::Shutdown(absl::Duration deadline) {
   service_->StartDrain();
   server_->Shutdown(absl::ToChronoTime(absl::Now() + deadline));
   if (probe_server_ != nullptr) probe_server_->Shutdown(absl::ToChronoTime(absl::Now()));
+  service_->StopWorkers();
 }
 
 void ResoluteServer::Wait() {

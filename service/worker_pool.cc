@@ -1,44 +1,73 @@
 #include "service/worker_pool.h"
 
+#include <grpc/support/time.h>
+#include <grpcpp/alarm.h>
+
 #include <algorithm>
 #include <utility>
 
 namespace resolute {
 namespace service {
+namespace {
 
-WorkerPool::WorkerPool(int threads) {
+// A submitted task: an alarm that is already due, so gRPC delivers it to the
+// queue at once and a worker runs the task.
+class TaskEvent final : public WorkerPool::Event {
+ public:
+  explicit TaskEvent(absl::AnyInvocable<void() &&> task) : task_(std::move(task)) {}
+
+  void Schedule(grpc::CompletionQueue* queue) {
+    alarm_.Set(queue, gpr_inf_past(GPR_CLOCK_MONOTONIC), this);
+  }
+
+  // A due alarm is delivered with ok = true; the task runs either way.
+  void Proceed(bool) override {
+    std::move(task_)();
+    delete this;
+  }
+
+ private:
+  absl::AnyInvocable<void() &&> task_;
+  grpc::Alarm alarm_;
+};
+
+}  // namespace
+
+WorkerPool::WorkerPool(int threads, std::unique_ptr<grpc::CompletionQueue> queue)
+    : queue_(queue != nullptr ? std::move(queue) : std::make_unique<grpc::CompletionQueue>()) {
   threads = std::max(threads, 1);
   threads_.reserve(threads);
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
 }
 
-WorkerPool::~WorkerPool() {
+WorkerPool::~WorkerPool() { Stop(); }
+
+void WorkerPool::Submit(absl::AnyInvocable<void() &&> task) {
   {
     absl::MutexLock lock(&mu_);
-    stopping_ = true;
+    if (!stopped_) {
+      (new TaskEvent(std::move(task)))->Schedule(queue_.get());
+      return;
+    }
+  }
+  std::move(task)();
+}
+
+void WorkerPool::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (stopped_) return;
+    stopped_ = true;
+    queue_->Shutdown();
   }
   for (std::thread& t : threads_) t.join();
 }
 
-void WorkerPool::Submit(absl::AnyInvocable<void() &&> task) {
-  absl::MutexLock lock(&mu_);
-  queue_.push_back(std::move(task));
-}
-
-bool WorkerPool::HasWorkOrStopping() const { return stopping_ || !queue_.empty(); }
-
 void WorkerPool::Work() {
-  while (true) {
-    absl::AnyInvocable<void() &&> task;
-    {
-      absl::MutexLock lock(&mu_);
-      mu_.Await(absl::Condition(this, &WorkerPool::HasWorkOrStopping));
-      if (queue_.empty()) return;  // Stopping and drained.
-      task = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    std::move(task)();
-  }
+  void* tag = nullptr;
+  bool ok = false;
+  // Next returns false once the queue is shut down and drained.
+  while (queue_->Next(&tag, &ok)) static_cast<Event*>(tag)->Proceed(ok);
 }
 
 }  // namespace service

@@ -1,16 +1,27 @@
-// WorkerPool: a fixed set of threads that run submitted tasks in FIFO order.
+// WorkerPool: a fixed set of threads that poll one gRPC completion queue and
+// run what it delivers: tasks submitted to the pool, and the events of the
+// service's asynchronous calls (unary ParseResolution).
 //
-//   WorkerPool pool(4);
+//   WorkerPool pool(4);                      // a completion queue of its own
 //   pool.Submit([&] { Parse(document); });
 //
-// The pool bounds how many documents are parsed at once across all calls. Its
-// queue is not bounded by the pool itself: callers bound it (each stream keeps
-// a fixed window of documents in flight, each unary call queues one task).
+//   WorkerPool pool(4, builder.AddCompletionQueue());  // a server's queue
+//   service.RequestParseResolution(..., pool.queue(), pool.queue(), call);
+//   ...                                      // after server->Shutdown():
+//   pool.Stop();
+//
+// The pool bounds how many documents are parsed at once across all calls: a
+// unary call is parsed on the thread that received it from the queue (no
+// hand-off to another thread), a stream's documents are submitted as tasks.
+// Its queue is not bounded by the pool itself: callers bound it (each stream
+// keeps a fixed window of documents in flight, each unary call is one event).
 
 #ifndef RESOLUTE_SERVICE_WORKER_POOL_H_
 #define RESOLUTE_SERVICE_WORKER_POOL_H_
 
-#include <deque>
+#include <grpcpp/completion_queue.h>
+
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -23,28 +34,49 @@ namespace service {
 
 class WorkerPool {
  public:
-  // Starts `threads` worker threads (at least one).
-  explicit WorkerPool(int threads);
-  // Runs the tasks still queued, then joins the threads.
+  // What the pool's queue delivers: the tag of every operation started on
+  // `queue()` must be an Event, which is then handed to Proceed on a worker.
+  class Event {
+   public:
+    virtual ~Event() = default;
+    // Called once per delivery; `ok` is the completion queue's ok flag
+    // (false: the operation failed or the server is shutting down).
+    virtual void Proceed(bool ok) = 0;
+  };
+
+  // Starts `threads` worker threads (at least one) polling `queue`, or a
+  // completion queue of the pool's own if `queue` is null.
+  explicit WorkerPool(int threads, std::unique_ptr<grpc::CompletionQueue> queue = nullptr);
+  // Stop(), then frees the queue.
   ~WorkerPool();
 
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
   // Queues `task` to run on a worker thread. Tasks must not block waiting for
-  // other tasks of the same pool.
+  // other tasks of the same pool. After Stop(), runs `task` at once on the
+  // calling thread, so no task is ever lost.
   void Submit(absl::AnyInvocable<void() &&> task);
+
+  // Shuts the queue down, lets the workers run everything already queued, and
+  // joins them. Idempotent. With a server's queue, call it only after the
+  // server's Shutdown (gRPC's rule for completion queues).
+  void Stop();
+
+  // The queue the workers poll, for starting operations whose tags are Events.
+  grpc::CompletionQueue* queue() const { return queue_.get(); }
 
   // The number of worker threads.
   int size() const { return static_cast<int>(threads_.size()); }
 
  private:
   void Work();
-  bool HasWorkOrStopping() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  std::unique_ptr<grpc::CompletionQueue> queue_;
+  // Held while starting an operation on the queue and while shutting it
+  // down: gRPC forbids operations on a queue after its Shutdown.
   absl::Mutex mu_;
-  std::deque<absl::AnyInvocable<void() &&>> queue_ ABSL_GUARDED_BY(mu_);
-  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<std::thread> threads_;
 };
 

@@ -194,6 +194,106 @@ TEST_F(ServiceTest, ConcurrentUnaryCallsAllSucceed) {
   EXPECT_EQ(ok.load(), static_cast<int>(corpus.size() * 3));
 }
 
+TEST_F(ServiceTest, UnaryParsingIsBoundedByTheWorkerThreads) {
+  std::atomic<int> running{0};
+  std::atomic<int> most{0};
+  ServiceOptions options;
+  options.worker_threads = 2;
+  options.parser.parse = [&](absl::string_view text, const ParseOptions&, v1::Resolution* out) {
+    const int now = running.fetch_add(1) + 1;
+    int seen = most.load();
+    while (now > seen && !most.compare_exchange_weak(seen, now)) {
+    }
+    absl::SleepFor(absl::Milliseconds(20));
+    running.fetch_sub(1);
+    out->set_text(std::string(text));
+    return absl::OkStatus();
+  };
+  Start(options);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int t = 0; t < 8; ++t) {
+    clients.emplace_back([&, t] {
+      for (int i = 0; i < 5; ++i) {
+        v1::ParseResolutionResponse response;
+        const std::string id = absl::StrCat(t, "-", i);
+        if (Unary(MakeRequest(id, "text"), &response).ok() && response.document_id() == id &&
+            response.resolution().text() == "text") {
+          ok.fetch_add(1);
+        }
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(ok.load(), 40);
+  EXPECT_EQ(most.load(), 2) << "8 concurrent clients should keep both workers, and only them, busy";
+}
+
+TEST_F(ServiceTest, UnaryCallWhoseDeadlinePassedWhileWaitingIsNotParsed) {
+  absl::Notification release;
+  std::atomic<int> calls{0};
+  ServiceOptions options;
+  options.worker_threads = 1;
+  options.parser.parse = [&](absl::string_view text, const ParseOptions&, v1::Resolution* out) {
+    if (calls.fetch_add(1) == 0) release.WaitForNotification();
+    out->set_text(std::string(text));
+    return absl::OkStatus();
+  };
+  Start(options);
+  // The first call holds the only worker until released.
+  std::thread first([&] {
+    v1::ParseResolutionResponse response;
+    EXPECT_TRUE(Unary(MakeRequest("first", "text"), &response).ok());
+  });
+  while (calls.load() == 0) absl::SleepFor(absl::Milliseconds(1));
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(100));
+  v1::ParseResolutionResponse response;
+  EXPECT_EQ(stub_->ParseResolution(&context, MakeRequest("late", "text"), &response).error_code(),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
+  release.Notify();
+  first.join();
+  // The worker is free again and serves new calls; the late one was dropped.
+  EXPECT_TRUE(Unary(MakeRequest("after", "text"), &response).ok());
+  EXPECT_EQ(calls.load(), 2) << "the call whose deadline had passed was parsed anyway";
+}
+
+TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
+  FakeParser fake;
+  fake.delay = absl::Milliseconds(5);
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  options.worker_threads = 1;
+  options.stream_window = 16;
+  Start(options);
+  grpc::ClientContext stream_context;
+  auto stream = stub_->StreamParseResolutions(&stream_context);
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    for (int i = 0; !stop.load(); ++i) {
+      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+    }
+    stream->WritesDone();
+  });
+  std::thread reader([&] {
+    v1::ParseResolutionResponse response;
+    while (stream->Read(&response)) {
+    }
+  });
+  // Tasks and unary calls share one queue in arrival order: a unary call
+  // waits for at most the stream's window, not for the whole stream.
+  const absl::Time start = absl::Now();
+  for (int i = 0; i < 5; ++i) {
+    v1::ParseResolutionResponse response;
+    EXPECT_TRUE(Unary(MakeRequest(absl::StrCat("unary-", i), "text"), &response).ok());
+  }
+  EXPECT_LT(absl::Now() - start, absl::Seconds(10));
+  stop.store(true);
+  writer.join();
+  reader.join();
+  EXPECT_TRUE(stream->Finish().ok());
+}
+
 // --- Health and reflection --------------------------------------------------
 
 TEST_F(ServiceTest, HealthReportsServing) {

@@ -1,11 +1,15 @@
 #include "service/worker_pool.h"
 
+#include <grpc/support/time.h>
+#include <grpcpp/alarm.h>
+
 #include <atomic>
 #include <set>
 #include <thread>
 
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "gtest/gtest.h"
 
 namespace resolute {
@@ -45,6 +49,49 @@ TEST(WorkerPool, RunsOnAtMostItsThreads) {
 TEST(WorkerPool, AtLeastOneThread) {
   WorkerPool pool(0);
   EXPECT_EQ(pool.size(), 1);
+}
+
+TEST(WorkerPool, TasksSubmittedAfterStopRunOnTheCaller) {
+  WorkerPool pool(1);
+  pool.Stop();
+  pool.Stop();  // Idempotent.
+  std::thread::id ran_on;
+  pool.Submit([&] { ran_on = std::this_thread::get_id(); });
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+// An event of the caller's own, as the service's unary calls are.
+class AlarmEvent final : public WorkerPool::Event {
+ public:
+  void Proceed(bool ok) override {
+    ok_ = ok;
+    thread_ = std::this_thread::get_id();
+    delivered_.Notify();
+  }
+  grpc::Alarm alarm;
+  absl::Notification delivered_;
+  bool ok_ = false;
+  std::thread::id thread_;
+};
+
+TEST(WorkerPool, DeliversEventsStartedOnItsQueueToAWorker) {
+  WorkerPool pool(1);
+  AlarmEvent event;
+  event.alarm.Set(pool.queue(), gpr_inf_past(GPR_CLOCK_MONOTONIC), &event);
+  ASSERT_TRUE(event.delivered_.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  EXPECT_TRUE(event.ok_);
+  EXPECT_NE(event.thread_, std::this_thread::get_id());
+}
+
+TEST(WorkerPool, CancelledOperationsAreDeliveredAsNotOk) {
+  AlarmEvent event;
+  {
+    WorkerPool pool(1);
+    event.alarm.Set(pool.queue(), gpr_inf_future(GPR_CLOCK_MONOTONIC), &event);
+    event.alarm.Cancel();  // As a server's shutdown fails its awaited calls.
+    ASSERT_TRUE(event.delivered_.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  }
+  EXPECT_FALSE(event.ok_);
 }
 
 }  // namespace

@@ -1,0 +1,61 @@
+#include "service/unary_parse_call.h"
+
+#include <chrono>
+
+#include "absl/status/status.h"
+#include "service/arena_messages.h"
+#include "service/status_mapping.h"
+
+namespace resolute {
+namespace service {
+
+UnaryParseCall::UnaryParseCall(AsyncUnaryCallbackStreamsService* service,
+                               const DocumentParser* parser, WorkerPool* pool)
+    : service_(service),
+      parser_(parser),
+      pool_(pool),
+      arena_(DocumentArenaOptions()),
+      request_(google::protobuf::Arena::CreateMessage<v1::ParseResolutionRequest>(&arena_)),
+      response_(google::protobuf::Arena::CreateMessage<v1::ParseResolutionResponse>(&arena_)),
+      responder_(&context_) {}
+
+void UnaryParseCall::Accept(AsyncUnaryCallbackStreamsService* service,
+                            const DocumentParser* parser, WorkerPool* pool) {
+  auto* call = new UnaryParseCall(service, parser, pool);
+  // The pool's queue is the server's ServerCompletionQueue (see Accept's
+  // contract), the one queue both for the new call and for its events.
+  auto* queue = static_cast<grpc::ServerCompletionQueue*>(pool->queue());
+  service->RequestParseResolution(&call->context_, call->request_, &call->responder_, queue, queue,
+                                  call);
+}
+
+void UnaryParseCall::Proceed(bool ok) {
+  if (replying_ || !ok) {
+    delete this;
+    return;
+  }
+  Accept(service_, parser_, pool_);
+  ParseAndReply();
+}
+
+void UnaryParseCall::ParseAndReply() {
+  replying_ = true;
+  // A call whose deadline passed while it waited is not worth parsing: gRPC
+  // has already told the client DEADLINE_EXCEEDED.
+  if (context_.deadline() <= std::chrono::system_clock::now()) {
+    responder_.FinishWithError(
+        ToGrpcStatus(absl::DeadlineExceededError("the deadline passed before parsing")), this);
+    return;
+  }
+  absl::Status status = parser_->Parse(*request_, response_->mutable_resolution());
+  if (!status.ok()) {
+    responder_.FinishWithError(ToGrpcStatus(status), this);
+    return;
+  }
+  response_->set_document_id(request_->document_id());
+  response_->mutable_status();  // OK: code 0, no message.
+  responder_.Finish(*response_, grpc::Status::OK, this);
+}
+
+}  // namespace service
+}  // namespace resolute

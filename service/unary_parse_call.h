@@ -1,0 +1,68 @@
+// UnaryParseCall: one ParseResolution call on gRPC's asynchronous API.
+//
+// The call's events arrive on a WorkerPool's completion queue, and the worker
+// thread that receives the request parses it and starts the reply itself: a
+// unary call passes between no threads of the server (the callback API hands
+// each call from gRPC's threads to the pool and back, several context
+// switches per call). The pool's size still bounds the parsing.
+//
+//   UnaryParseCall::Accept(&service, &parser, &pool);  // once per worker
+//
+// Each call, once received, accepts the next one, so as many calls are
+// awaited at any time as were accepted at the start.
+
+#ifndef RESOLUTE_SERVICE_UNARY_PARSE_CALL_H_
+#define RESOLUTE_SERVICE_UNARY_PARSE_CALL_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "google/protobuf/arena.h"
+#include "resolute/v1/resolute_service.grpc.pb.h"
+#include "resolute/v1/resolute_service.pb.h"
+#include "service/document_parser.h"
+#include "service/worker_pool.h"
+
+namespace resolute {
+namespace service {
+
+// The generated service with ParseResolution asynchronous and the two
+// streaming methods on the callback API.
+using AsyncUnaryCallbackStreamsService = v1::ResolutionParser::WithAsyncMethod_ParseResolution<
+    v1::ResolutionParser::WithCallbackMethod_StreamParseResolutions<
+        v1::ResolutionParser::WithCallbackMethod_ParseArchive<v1::ResolutionParser::Service>>>;
+
+class UnaryParseCall final : public WorkerPool::Event {
+ public:
+  // Asks gRPC for one more ParseResolution call of `service`, to be parsed by
+  // `parser` on `pool`, whose queue must be a ServerCompletionQueue of the
+  // server `service` is registered with. All three must outlive the call.
+  static void Accept(AsyncUnaryCallbackStreamsService* service, const DocumentParser* parser,
+                     WorkerPool* pool);
+
+  // A request arrived (accepts the next call, parses, replies), or the reply
+  // is done (frees the call). `ok` false: the server is shutting down before
+  // a request came, or the reply could not be sent.
+  void Proceed(bool ok) override;
+
+ private:
+  UnaryParseCall(AsyncUnaryCallbackStreamsService* service, const DocumentParser* parser,
+                 WorkerPool* pool);
+  // Parses the request and starts the reply.
+  void ParseAndReply();
+
+  AsyncUnaryCallbackStreamsService* const service_;
+  const DocumentParser* const parser_;
+  WorkerPool* const pool_;
+  bool replying_ = false;
+  // The request and response live on the call's arena, freed with the call.
+  google::protobuf::Arena arena_;
+  v1::ParseResolutionRequest* request_;
+  v1::ParseResolutionResponse* response_;
+  grpc::ServerContext context_;
+  grpc::ServerAsyncResponseWriter<v1::ParseResolutionResponse> responder_;
+};
+
+}  // namespace service
+}  // namespace resolute
+
+#endif  // RESOLUTE_SERVICE_UNARY_PARSE_CALL_H_
