@@ -147,17 +147,49 @@ bool IsClosingPunct(unsigned char c) {
          c == '\'';
 }
 
-// True if the four digits before `pos` are a year closing a date
-// ("12 July 2021" + marker "5" printed as "20215").
-bool GluedToYear(absl::string_view line, size_t pos, bool need_month = true) {
-  if (pos < 5 || (pos > 5 && line[pos - 5] != ' ')) return false;
-  absl::string_view year = line.substr(pos - 4, 4);
+// True if `line[b, b + 4)` is a year, 1900 to 2099.
+bool IsYearAt(absl::string_view line, size_t b) {
+  if (b + 4 > line.size()) return false;
+  absl::string_view year = line.substr(b, 4);
   for (char c : year) {
     if (!IsDigit(c)) return false;
   }
-  if (year < "1900" || year > "2099") return false;
-  if (!need_month) return true;
-  if (pos < 6) return false;
+  return year >= "1900" && year <= "2099";
+}
+
+// The length of the dash that ends at `e` (exclusive): 1 for "-", 3 for the
+// en dash U+2013 in UTF-8; 0 if none.
+size_t DashBefore(absl::string_view line, size_t e) {
+  if (e >= 1 && line[e - 1] == '-') return 1;
+  if (e >= 3 && line.substr(e - 3, 3) == "\xE2\x80\x93") return 3;
+  return 0;
+}
+
+// What the four characters before `pos` are.
+enum class YearBefore {
+  kNone,
+  // A year standing alone: at the start of the line or after a space.
+  kAlone,
+  // A year closing a range of years ("2014–2024").
+  kRangeEnd,
+};
+
+YearBefore YearEndingAt(absl::string_view line, size_t pos) {
+  if (pos < 4 || !IsYearAt(line, pos - 4)) return YearBefore::kNone;
+  const size_t b = pos - 4;
+  if (b == 0 || line[b - 1] == ' ') return YearBefore::kAlone;
+  const size_t dash = DashBefore(line, b);
+  if (dash > 0 && b >= dash + 4 && IsYearAt(line, b - dash - 4) &&
+      (b == dash + 4 || !IsDigit(line[b - dash - 5]))) {
+    return YearBefore::kRangeEnd;
+  }
+  return YearBefore::kNone;
+}
+
+// True if the four digits before `pos` are a year closing a date
+// ("12 July 2021" + marker "5" printed as "20215").
+bool GluedToDate(absl::string_view line, size_t pos) {
+  if (YearEndingAt(line, pos) != YearBefore::kAlone || pos < 6) return false;
   size_t e = pos - 5;
   size_t b = e;
   while (b > 0 && line[b - 1] != ' ') --b;
@@ -203,10 +235,15 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
     if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) return 0;
   }
   const unsigned char prev = line[pos - 1];
-  // "12 July 20215": a marker glued to the year of a date; "for 20231 and":
-  // to a year alone (less sure).
-  if (IsDigit(prev) && GluedToYear(line, pos)) return 3;
-  if (IsDigit(prev) && GluedToYear(line, pos, /*need_month=*/false)) return 1;
+  // "12 July 20215": a marker glued to the year of a date; "Decade
+  // 2014–20242": to the end of a range of years; "for 20231 and": to a year
+  // alone (less sure).
+  if (IsDigit(prev)) {
+    if (GluedToDate(line, pos)) return 3;
+    const YearBefore year = YearEndingAt(line, pos);
+    if (year == YearBefore::kRangeEnd) return 2;
+    if (year == YearBefore::kAlone) return 1;
+  }
   // "resolutions 54/18 and 54/2639": glued to a session-numbered resolution.
   if (IsDigit(prev) && GluedToSessionNumber(line, pos, m.size())) return 2;
   if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' ||
@@ -222,7 +259,7 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   while (q > 0 && line[q - 1] == ' ') --q;
   if (q == 0) return 0;
   // "16 April 2004 4": a marker after the year of a date.
-  if (IsDigit(line[q - 1]) && GluedToYear(line, q)) return 2;
+  if (IsDigit(line[q - 1]) && GluedToDate(line, q)) return 2;
   absl::string_view after = WordAfter(line, end);
   // "resolutions 55/28 31 and 55/29": after a session-numbered resolution.
   if (IsDigit(line[q - 1]) && !IsMonthName(after) &&
@@ -234,13 +271,8 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
     return 0;
   }
   const unsigned char before = line[q - 1];
-  // "for 2023 1 and": after a year.
-  if (IsDigit(before) && q >= 4 && (q == 4 || line[q - 5] == ' ')) {
-    absl::string_view year = line.substr(q - 4, 4);
-    if (year >= "1900" && year <= "2099" && year.find_first_not_of("0123456789") == year.npos) {
-      return 1;
-    }
-  }
+  // "for 2023 1 and", "2015–2030 3 can": after a year, or a range of years.
+  if (IsDigit(before) && YearEndingAt(line, q) != YearBefore::kNone) return 1;
   const std::string word = WordBefore(line, pos);
   // "para. 33", "No. 2": a number after an abbreviation is a reference.
   const bool abbreviation = before == '.' || absl::ascii_isalpha(before);

@@ -207,6 +207,36 @@ TEST(ParseResolution, SpacedMarkerAfterResolutionNumber) {
   EXPECT_EQ(r->footnotes(0).anchor_eid(), "preamble__para_1");
 }
 
+TEST(ParseResolution, MarkersAfterRangesOfYearsAndYearsAtLineStart) {
+  // "Decade 2014–2024" + marker "2" prints "2014–20242" (PyMuPDF) or
+  // "2014–2024 2" (pdftotext); a year that starts a line takes its marker
+  // glued too ("of\n19933"). A range that is not of years ("10–12") and a
+  // longer number after a range ("2014–202412") are left alone.
+  const std::string text =
+      "A/RES/79/5\n79/5.\nRanges\nThe General Assembly,\n"
+      "Recalling the Programme of Action for the Decade 2014\xE2\x80\x93" "20242 and "
+      "the Sendai Framework 2015-2030 3 on risk,\n"
+      "Noting the Convention of\n19934 and paragraphs 10\xE2\x80\x93" "12 of the report,\n"
+      "1.\nDecides to conclude in 2014\xE2\x80\x93" "202412 at the latest.\n"
+      "__________________\n2 First note.\n3 Second note.\n4 Third note.\n"
+      "\fA/RES/79/5\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ElementsAre("2", "3"));
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Recalling the Programme of Action for the Decade 2014\xE2\x80\x93" "2024 and "
+            "the Sendai Framework 2015-2030 on risk,");
+  EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ElementsAre("4"));
+  EXPECT_EQ(r->preambular_paragraphs(1).text(),
+            "Noting the Convention of 1993 and paragraphs 10\xE2\x80\x93" "12 of the report,");
+  ASSERT_EQ(r->footnotes_size(), 3);
+  for (const auto& fn : r->footnotes()) EXPECT_FALSE(fn.anchor_eid().empty()) << fn.marker();
+  ASSERT_EQ(r->operative_paragraphs_size(), 1);
+  EXPECT_THAT(r->operative_paragraphs(0).footnote_markers(), ::testing::IsEmpty());
+  EXPECT_THAT(r->operative_paragraphs(0).text(), ::testing::HasSubstr("202412"));
+}
+
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
   // pdftotext prints the widely spaced words of a justified line on lines of
   // their own after the paragraph; they go back after the short line.
