@@ -246,6 +246,13 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   }
   // "resolutions 54/18 and 54/2639": glued to a session-numbered resolution.
   if (IsDigit(prev) && GluedToSessionNumber(line, pos, m.size())) return 2;
+  // "held from 5 to 9 June 2017.3": after the full stop that ends a
+  // sentence on a date (otherwise a digit, a full stop and the candidate
+  // read as a decimal: "6.8 million").
+  if (prev == '.' && pos >= 2 && IsDigit(line[pos - 2]) && GluedToDate(line, pos - 1) &&
+      (end == line.size() || line[end] == ' ')) {
+    return 2;
+  }
   if (IsDigit(prev) || prev == '/' || prev == '-' || prev == '(' || prev == '[' ||
       (prev == '.' && pos >= 2 && IsDigit(line[pos - 2]))) {
     return 0;

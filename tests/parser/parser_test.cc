@@ -207,7 +207,7 @@ TEST(ParseResolution, SpacedMarkerAfterResolutionNumber) {
   EXPECT_EQ(r->footnotes(0).anchor_eid(), "preamble__para_1");
 }
 
-TEST(ParseResolution, MarkersAfterRangesOfYearsAndYearsAtLineStart) {
+TEST(ParseResolution, MarkersAfterYearsInRangesAtLineStartsAndBeforeFullStops) {
   // "Decade 2014–2024" + marker "2" prints "2014–20242" (PyMuPDF) or
   // "2014–2024 2" (pdftotext); a year that starts a line takes its marker
   // glued too ("of\n19933"). A range that is not of years ("10–12") and a
@@ -218,7 +218,9 @@ TEST(ParseResolution, MarkersAfterRangesOfYearsAndYearsAtLineStart) {
       "the Sendai Framework 2015-2030 3 on risk,\n"
       "Noting the Convention of\n19934 and paragraphs 10\xE2\x80\x93" "12 of the report,\n"
       "1.\nDecides to conclude in 2014\xE2\x80\x93" "202412 at the latest.\n"
-      "__________________\n2 First note.\n3 Second note.\n4 Third note.\n"
+      "2.\nRecalls the conference held from 5 to 9 June 2017.5\n"
+      "3.\nNotes that 6.8 million people returned, and 2017.5 tonnes were shipped.\n"
+      "__________________\n2 First note.\n3 Second note.\n4 Third note.\n5 Fourth note.\n"
       "\fA/RES/79/5\n";
   auto r = ParseResolution(text);
   ASSERT_TRUE(r.ok()) << r.status();
@@ -230,11 +232,19 @@ TEST(ParseResolution, MarkersAfterRangesOfYearsAndYearsAtLineStart) {
   EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ElementsAre("4"));
   EXPECT_EQ(r->preambular_paragraphs(1).text(),
             "Noting the Convention of 1993 and paragraphs 10\xE2\x80\x93" "12 of the report,");
-  ASSERT_EQ(r->footnotes_size(), 3);
+  ASSERT_EQ(r->footnotes_size(), 4);
   for (const auto& fn : r->footnotes()) EXPECT_FALSE(fn.anchor_eid().empty()) << fn.marker();
-  ASSERT_EQ(r->operative_paragraphs_size(), 1);
+  ASSERT_EQ(r->operative_paragraphs_size(), 3);
   EXPECT_THAT(r->operative_paragraphs(0).footnote_markers(), ::testing::IsEmpty());
   EXPECT_THAT(r->operative_paragraphs(0).text(), ::testing::HasSubstr("202412"));
+  // A marker after the full stop that ends a sentence on a date; a decimal
+  // number after no date is left alone.
+  EXPECT_THAT(r->operative_paragraphs(1).footnote_markers(), ElementsAre("5"));
+  EXPECT_EQ(r->operative_paragraphs(1).text(),
+            "Recalls the conference held from 5 to 9 June 2017.");
+  EXPECT_THAT(r->operative_paragraphs(2).footnote_markers(), ::testing::IsEmpty());
+  EXPECT_THAT(r->operative_paragraphs(2).text(), ::testing::HasSubstr("6.8 million"));
+  EXPECT_THAT(r->operative_paragraphs(2).text(), ::testing::HasSubstr("2017.5 tonnes"));
 }
 
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
