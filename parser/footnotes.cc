@@ -220,6 +220,19 @@ bool GluedToSessionNumber(absl::string_view line, size_t pos, size_t marker_size
   return !(whole.size() == 4 && whole >= "1900" && whole <= "2099");
 }
 
+// True if the number at `line[b...]` is the marker after `m` and ends there
+// ("conflict,10,11": two markers printed with a comma between them).
+bool IsNextMarkerAt(absl::string_view line, size_t b, absl::string_view m) {
+  size_t e = b;
+  while (e < line.size() && IsDigit(line[e])) ++e;
+  if (e == b || e - b > 3) return false;
+  if (e < line.size() && (absl::ascii_isalnum(line[e]) || line[e] == '/' || line[e] == '.' ||
+                          line[e] == ',')) {
+    return false;
+  }
+  return MarkerValue(line.substr(b, e - b)) == MarkerValue(m) + 1;
+}
+
 // How likely `line[pos, pos + m.size())` is the footnote marker `m`: 3 glued
 // to a word or punctuation, 2 after punctuation and a space, 1 after a word
 // and a space, 0 not a marker.
@@ -232,7 +245,10 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
         next == '%' || next == '(') {
       return 0;
     }
-    if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1])) return 0;
+    if ((next == '.' || next == ',') && end + 1 < line.size() && IsDigit(line[end + 1]) &&
+        !(next == ',' && IsNextMarkerAt(line, end + 1, m))) {
+      return 0;
+    }
   }
   const unsigned char prev = line[pos - 1];
   // "12 July 20215": a marker glued to the year of a date; "Decade
@@ -554,8 +570,14 @@ class FootnoteReader {
       const int pos = lines_[best_line].content_begin + static_cast<int>(best_pos);
       ref.span = Span{pos, pos + static_cast<int>(entry.marker.size())};
       ref.entry = static_cast<int>(e);
+      Span cut = ref.span;
+      // "conflict,10,11": the comma between two markers goes with them.
+      if (!out_.refs.empty() && out_.refs.back().span.end + 1 == cut.begin &&
+          text_[static_cast<size_t>(cut.begin) - 1] == ',') {
+        cut.begin -= 1;
+      }
       out_.refs.push_back(ref);
-      out_.cuts.push_back(ref.span);
+      out_.cuts.push_back(cut);
       from_line = best_line;
       from_pos = ref.span.end;
     }

@@ -247,6 +247,26 @@ TEST(ParseResolution, MarkersAfterYearsInRangesAtLineStartsAndBeforeFullStops) {
   EXPECT_THAT(r->operative_paragraphs(2).text(), ::testing::HasSubstr("2017.5 tonnes"));
 }
 
+TEST(ParseResolution, TwoMarkersWithACommaBetweenThem) {
+  // PyMuPDF prints the markers "10" and "11" of one place as "10,11"; the
+  // comma goes with them. A number with a thousands comma is not a marker.
+  const std::string text =
+      "A/RES/79/4\n79/4.\nPairs\nThe General Assembly,\n"
+      "Noting the highest number of fatalities recorded in a single conflict,10,11\n"
+      "Noting also that 1,12 and 10,110 are numbers,\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\n10 First note.\n11 Second note.\n"
+      "\fA/RES/79/4\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ElementsAre("10", "11"));
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Noting the highest number of fatalities recorded in a single conflict,");
+  EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ::testing::IsEmpty());
+  EXPECT_EQ(r->preambular_paragraphs(1).text(), "Noting also that 1,12 and 10,110 are numbers,");
+}
+
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
   // pdftotext prints the widely spaced words of a justified line on lines of
   // their own after the paragraph; they go back after the short line.
