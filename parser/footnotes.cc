@@ -220,6 +220,19 @@ bool GluedToSessionNumber(absl::string_view line, size_t pos, size_t marker_size
   return !(whole.size() == 4 && whole >= "1900" && whole <= "2099");
 }
 
+// True if `line[b...]` is a short function word ("and", "of", "the") that
+// ends at a space or punctuation.
+bool GluedFunctionWordAt(absl::string_view line, size_t b) {
+  size_t e = b;
+  while (e < line.size() && absl::ascii_islower(line[e])) ++e;
+  if (e < line.size() && (absl::ascii_isalnum(line[e]) || line[e] == '-')) return false;
+  static const absl::flat_hash_set<absl::string_view>* const kWords =
+      new absl::flat_hash_set<absl::string_view>(
+          {"and", "or", "of", "the", "to", "in", "on", "for", "with", "by", "as", "at", "which",
+           "that", "is", "are", "was", "were", "has", "have", "its", "their", "from"});
+  return kWords->contains(line.substr(b, e - b));
+}
+
 // True if the number at `line[b...]` is the marker after `m` and ends there
 // ("conflict,10,11": two markers printed with a comma between them).
 bool IsNextMarkerAt(absl::string_view line, size_t b, absl::string_view m) {
@@ -239,6 +252,12 @@ bool IsNextMarkerAt(absl::string_view line, size_t b, absl::string_view m) {
 int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   const size_t end = pos + m.size();
   if (pos == 0) return 0;
+  // "the Paris Agreement4and its": a marker with no space after it, between a
+  // word and a short function word (never part of a name such as "G77").
+  if (end < line.size() && absl::ascii_isalpha(line[end]) &&
+      absl::ascii_islower(line[pos - 1]) && GluedFunctionWordAt(line, end)) {
+    return 1;
+  }
   if (end < line.size()) {
     const char next = line[end];
     if (IsDigit(next) || absl::ascii_isalpha(next) || next == '/' || next == '-' ||

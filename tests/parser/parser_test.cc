@@ -267,6 +267,28 @@ TEST(ParseResolution, TwoMarkersWithACommaBetweenThem) {
   EXPECT_EQ(r->preambular_paragraphs(1).text(), "Noting also that 1,12 and 10,110 are numbers,");
 }
 
+TEST(ParseResolution, MarkerGluedBetweenAWordAndAFunctionWord) {
+  // PyMuPDF may drop the space after a marker: "Agreement1and its". Only a
+  // short function word after the marker counts: "mp2player" is no marker.
+  const std::string text =
+      "A/RES/79/3\n79/3.\nGlued\nThe General Assembly,\n"
+      "Reaffirming the Paris Agreement1and its early entry into force,\n"
+      "Noting the mp2player format,\n"
+      "1.\nDecides to conclude.\n"
+      "__________________\n1 First note.\n2 Second note.\n"
+      "\fA/RES/79/3\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_THAT(r->preambular_paragraphs(0).footnote_markers(), ElementsAre("1"));
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Reaffirming the Paris Agreement and its early entry into force,");
+  EXPECT_THAT(r->preambular_paragraphs(1).footnote_markers(), ::testing::IsEmpty());
+  EXPECT_EQ(r->preambular_paragraphs(1).text(), "Noting the mp2player format,");
+  ASSERT_EQ(r->footnotes_size(), 2);
+  EXPECT_EQ(r->footnotes(1).anchor_eid(), "");
+}
+
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
   // pdftotext prints the widely spaced words of a justified line on lines of
   // their own after the paragraph; they go back after the short line.
