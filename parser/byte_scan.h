@@ -59,11 +59,12 @@ inline const char* FindWhitespaceToCollapse(const char* p, const char* end) {
   return p;
 }
 
-// First p with p[0], p[2] and p[4] spaces (p + 4 < end): where a run of
-// one-letter words ("I n v i t e s") may be.
-inline const char* FindAlternateSpaces(const char* p, const char* end) {
-  for (; p + 4 < end; ++p) {
-    if (p[0] == ' ' && p[2] == ' ' && p[4] == ' ') return p;
+// First p with p[0], p[step] and p[2 * step] spaces (p + 2 * step < end):
+// with step 2, where a run of one-letter words ("I n v i t e s") may be; with
+// step 1, a run of three spaces (a column gap of laid-out text).
+inline const char* FindSpaceTriple(const char* p, const char* end, size_t step) {
+  for (; p + 2 * step < end; ++p) {
+    if (p[0] == ' ' && p[step] == ' ' && p[2 * step] == ' ') return p;
   }
   return end;
 }
@@ -292,19 +293,19 @@ inline const char* CopyPrintableAscii(const char* p, const char* end, char** out
   return q;
 }
 
-inline const char* FindAlternateSpaces(const char* p, const char* end) {
+inline const char* FindSpaceTriple(const char* p, const char* end, size_t step) {
 #if defined(__SSE2__)
   const __m128i sp = sse2::Splat(' ');
-  // Each step reads four bytes past its 16.
-  for (; end - p >= 20; p += 16) {
+  // Each step reads 2 * step bytes past its 16.
+  for (; end - p >= static_cast<std::ptrdiff_t>(16 + 2 * step); p += 16) {
     const __m128i a = _mm_cmpeq_epi8(sse2::Load(p), sp);
-    const __m128i b = _mm_cmpeq_epi8(sse2::Load(p + 2), sp);
-    const __m128i c = _mm_cmpeq_epi8(sse2::Load(p + 4), sp);
+    const __m128i b = _mm_cmpeq_epi8(sse2::Load(p + step), sp);
+    const __m128i c = _mm_cmpeq_epi8(sse2::Load(p + 2 * step), sp);
     const int m = sse2::Mask(_mm_and_si128(a, _mm_and_si128(b, c)));
     if (m != 0) return sse2::At(p, m);
   }
 #endif
-  return scalar::FindAlternateSpaces(p, end);
+  return scalar::FindSpaceTriple(p, end, step);
 }
 
 inline const char* FindByteOrPair(const char* p, const char* end, char c, char a, char b,

@@ -62,7 +62,7 @@ void CloseUpLetterSpacing(std::string* text) {
   const char* const data = s.data();
   const char* const end = data + n;
   size_t first = n;
-  for (const char* c = data + 1; (c = byte_scan::FindAlternateSpaces(c, end)) != end; ++c) {
+  for (const char* c = data + 1; (c = byte_scan::FindSpaceTriple(c, end, 2)) != end; ++c) {
     const size_t k = static_cast<size_t>(c - data);
     if (IsAsciiLetter(s[k - 1]) && IsAsciiLower(s[k + 1]) && IsAsciiLower(s[k + 3]) &&
         (k == 1 || s[k - 2] == ' ' || s[k - 2] == '\n')) {
@@ -76,7 +76,7 @@ void CloseUpLetterSpacing(std::string* text) {
   while (i < n) {
     // Only a letter followed by alternate spaces can start a run: bytes up
     // to the next such place are moved down as they are.
-    const char* c = byte_scan::FindAlternateSpaces(data + i + 1, end);
+    const char* c = byte_scan::FindSpaceTriple(data + i + 1, end, 2);
     const size_t next = c == end ? n : static_cast<size_t>(c - data) - 1;
     if (next > i) {
       if (w != i) std::memmove(&s[w], &s[i], next - i);
@@ -103,6 +103,47 @@ void CloseUpLetterSpacing(std::string* text) {
       }
     }
     s[w++] = s[i++];
+  }
+  s.resize(w);
+}
+
+// Text laid out in columns (`pdftotext -layout` keeps the page's geometry
+// with runs of spaces) becomes one piece per line: a run of three or more
+// spaces between two pieces of text on a line is replaced by a line break,
+// so that a running header "A/RES/78/147      <title>" or a footer
+// "2/4      23-26241" reads as the separate lines other extractions print.
+// Leading indentation is kept. Texts without such a run are not copied.
+void SplitColumnGaps(std::string* text) {
+  std::string& s = *text;
+  const char* const data = s.data();
+  const char* const end = data + s.size();
+  // The first run of three spaces after text on its line (a run at a line
+  // start is indentation, not a gap).
+  const char* c = byte_scan::FindSpaceTriple(data, end, 1);
+  while (c != end && (c == data || c[-1] == '\n' || c[-1] == '\f' || c[-1] == ' ')) {
+    c = byte_scan::FindSpaceTriple(c + 1, end, 1);
+  }
+  if (c == end) return;
+  const size_t n = s.size();
+  size_t w = static_cast<size_t>(c - data);  // write position
+  size_t i = w;  // read position: the start of a run of three spaces or more
+  while (i < n) {
+    size_t e = i;
+    while (e < n && s[e] == ' ') ++e;
+    const bool gap = w > 0 && s[w - 1] != '\n' && s[w - 1] != '\f' && e < n && s[e] != '\n' &&
+                     s[e] != '\f';
+    if (gap) {
+      s[w++] = '\n';
+    } else {
+      std::memmove(&s[w], &s[i], e - i);
+      w += e - i;
+    }
+    i = e;
+    // The bytes up to the next run move down as they are.
+    const size_t next = static_cast<size_t>(byte_scan::FindSpaceTriple(data + i, end, 1) - data);
+    std::memmove(&s[w], &s[i], next - i);
+    w += next - i;
+    i = next;
   }
   s.resize(w);
 }
@@ -134,6 +175,12 @@ std::string NormalizeText(absl::string_view text) {
   auto trim_spaces = [&] {
     while (o > base && o[-1] == ' ') --o;
   };
+  // Spaces after text on the current line (indentation is kept).
+  auto trim_spaces_after_text = [&] {
+    char* q = o;
+    while (q > base && q[-1] == ' ') --q;
+    if (q > base && q[-1] != '\n' && q[-1] != '\f') o = q;
+  };
   while (p < end) {
     // Printable ASCII, and line breaks with no space to trim before them
     // (nearly all of a text), are copied 16 bytes at a time as they are
@@ -151,7 +198,12 @@ std::string NormalizeText(absl::string_view text) {
         trim_spaces();
         *o++ = static_cast<char>(c);
       } else if (c == '\t' || c == '\v') {
+        // A tab separates ("1.<tab>Decides", Word's "[1: <tab> <tab>Note"):
+        // it and the spaces around it become one space, so that only the
+        // spaces of laid-out text make column gaps (SplitColumnGaps).
+        trim_spaces_after_text();
         *o++ = ' ';
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\v')) ++p;
       }  // other control characters and DEL are dropped
       continue;
     }
@@ -171,6 +223,7 @@ std::string NormalizeText(absl::string_view text) {
   }
   trim_spaces();
   out.resize(static_cast<size_t>(o - base));
+  SplitColumnGaps(&out);
   CloseUpLetterSpacing(&out);
   return out;
 }

@@ -54,7 +54,8 @@ TEST_F(ByteScanTest, FindsWhatTheScalarFormsFind) {
     EXPECT_EQ(bs::FindLineBreak(b, e), bs::scalar::FindLineBreak(b, e));
     EXPECT_EQ(bs::FindTokenSpace(b, e), bs::scalar::FindTokenSpace(b, e));
     EXPECT_EQ(bs::FindWhitespaceToCollapse(b, e), bs::scalar::FindWhitespaceToCollapse(b, e));
-    EXPECT_EQ(bs::FindAlternateSpaces(b, e), bs::scalar::FindAlternateSpaces(b, e));
+    EXPECT_EQ(bs::FindSpaceTriple(b, e, 1), bs::scalar::FindSpaceTriple(b, e, 1));
+    EXPECT_EQ(bs::FindSpaceTriple(b, e, 2), bs::scalar::FindSpaceTriple(b, e, 2));
     EXPECT_EQ(bs::FindByteOrPair(b, e, '/', 'e', 'n', 8),
               bs::scalar::FindByteOrPair(b, e, '/', 'e', 'n', 8));
     std::vector<const char*> breaks, expected;

@@ -32,6 +32,16 @@ TEST(NormalizeText, Table) {
       {"45.\nI n v i t e s relevant", "45.\nInvites relevant"},
       {"levels A B C D stay", "levels A B C D stay"},
       {"(a) b c", "(a) b c"},
+      // Columns of laid-out text (pdftotext -layout) become lines; two
+      // spaces and indentation stay.
+      {"A/RES/78/147      solidarity for", "A/RES/78/147\nsolidarity for"},
+      {"2/4          23-26241\n", "2/4\n23-26241\n"},
+      {"    indented   gap", "    indented\ngap"},
+      {"two  spaces", "two  spaces"},
+      // A tab and the blanks around it are one space, never a column gap.
+      {"1.\tDecides", "1. Decides"},
+      {"[1: \t \tNote", "[1: Note"},
+      {"  \tlead", "   lead"},
   };
   for (const NormalizeCase& c : cases) {
     EXPECT_EQ(NormalizeText(c.input), c.expected) << "input: " << c.input;
@@ -39,7 +49,8 @@ TEST(NormalizeText, Table) {
 }
 
 TEST(NormalizeText, IsIdempotentOnTable) {
-  for (const char* s : {"a \r\n b\t\r", "x\xC2\xA0\xC2\xA0 \n", " \f \n", "\xC2\xAD \xC2\xAD\n"}) {
+  for (const char* s : {"a \r\n b\t\r", "x\xC2\xA0\xC2\xA0 \n", " \f \n", "\xC2\xAD \xC2\xAD\n",
+                        "a   b\n  c    d", "x\t \ty", "p\xC2\xA0\xC2\xA0\xC2\xA0q"}) {
     const std::string once = NormalizeText(s);
     EXPECT_EQ(NormalizeText(once), once) << "input: " << s;
   }
