@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "gtest/gtest.h"
 #include "parser/parser.h"
 #include "tests/parser/corpus_files.h"
+#include "tests/parser/structure_shape.h"
 
 namespace resolute {
 namespace {
@@ -23,40 +23,6 @@ namespace {
 // Documents whose structure must agree, and paragraphs whose text must.
 constexpr double kMinDocumentsAgreeing = 0.97;   // measured 108/111
 constexpr double kMinParagraphsAgreeing = 0.99;   // measured 4590/4628
-
-std::string Comparable(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = text[i];
-    if (c == ' ' || c == '-') continue;
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
-        static_cast<unsigned char>(text[i + 2]) <= 0x95) {
-      i += 2;  // U+2010..U+2015 dashes
-      continue;
-    }
-    out.push_back(absl::ascii_tolower(c));
-  }
-  return out;
-}
-
-struct Shape {
-  std::vector<std::string> structure;  // "p:Recalling", "o:5:Requests"
-  std::vector<std::string> texts;
-};
-
-Shape ShapeOf(const v1::Resolution& r) {
-  Shape s;
-  for (const auto& p : r.preambular_paragraphs()) {
-    s.structure.push_back("p:" + p.lead_phrase());
-    s.texts.push_back(Comparable(p.text()));
-  }
-  for (const auto& p : r.operative_paragraphs()) {
-    s.structure.push_back("o:" + p.number() + ":" + p.lead_phrase());
-    s.texts.push_back(Comparable(p.text()));
-  }
-  return s;
-}
 
 TEST(VariantAgreement, PyMuPdfAndPdftotextGiveTheSameStructure) {
   std::map<std::string, std::map<std::string, std::string>> paths;  // id -> variant -> path
@@ -67,7 +33,7 @@ TEST(VariantAgreement, PyMuPdfAndPdftotextGiveTheSameStructure) {
     auto a = ParseResolution(testing::ReadFile(variants.at("pymupdf")));
     auto b = ParseResolution(testing::ReadFile(variants.at("pdftotext")));
     ASSERT_TRUE(a.ok() && b.ok()) << id;
-    const Shape sa = ShapeOf(*a), sb = ShapeOf(*b);
+    const testing::StructureShape sa = testing::ShapeOf(*a), sb = testing::ShapeOf(*b);
     ++documents;
     if (sa.structure == sb.structure) {
       ++documents_agreeing;

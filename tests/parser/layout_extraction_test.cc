@@ -1,0 +1,57 @@
+// Text extracted with `pdftotext -layout` keeps the page's geometry: running
+// headers and footers share a line with the symbol or page number across a
+// wide gap, and every line is indented. Each bundled layout extraction must
+// parse to the same structure, paragraph texts and footnotes as the PyMuPDF
+// extraction of the same PDF.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "parser/parser.h"
+#include "tests/parser/corpus_files.h"
+#include "tests/parser/structure_shape.h"
+
+namespace resolute {
+namespace {
+
+std::vector<std::string> LayoutTexts() {
+  std::vector<std::string> paths;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::RunfilePath("tests/testdata/layout"))) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());
+  }
+  return paths;
+}
+
+TEST(LayoutExtraction, ParsesLikeThePyMuPdfText) {
+  const std::vector<std::string> layout = LayoutTexts();
+  ASSERT_GE(layout.size(), 6u);
+  for (const std::string& path : layout) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    const std::string id = name.substr(0, name.find('.'));
+    SCOPED_TRACE(id);
+    auto a = ParseResolution(
+        testing::ReadFile(testing::RunfilePath("tests/testdata/corpus/" + id + ".pymupdf.txt")));
+    auto b = ParseResolution(testing::ReadFile(path));
+    ASSERT_TRUE(a.ok() && b.ok());
+    const testing::StructureShape sa = testing::ShapeOf(*a), sb = testing::ShapeOf(*b);
+    EXPECT_EQ(sa.structure, sb.structure);
+    EXPECT_EQ(sa.texts, sb.texts);
+    EXPECT_EQ(a->symbol(), b->symbol());
+    EXPECT_EQ(a->title(), b->title());
+    EXPECT_EQ(a->adoption().date(), b->adoption().date());
+    ASSERT_EQ(a->footnotes_size(), b->footnotes_size());
+    for (int i = 0; i < a->footnotes_size(); ++i) {
+      EXPECT_EQ(testing::ComparableText(a->footnotes(i).text()),
+                testing::ComparableText(b->footnotes(i).text()))
+          << "footnote " << a->footnotes(i).marker();
+      EXPECT_EQ(a->footnotes(i).anchor_eid(), b->footnotes(i).anchor_eid())
+          << "footnote " << a->footnotes(i).marker();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace resolute
