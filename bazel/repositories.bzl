@@ -79,8 +79,9 @@ def _optional_corpus_impl(ctx):
     corpus = ctx.path("%s/%s" % (workspace, ctx.attr.relative_path))
     present = corpus.exists
     if present:
-        for entry in ["texts", "expected", "ids", "score.py"]:
-            ctx.symlink(corpus.get_child(entry), entry)
+        for entry in ["texts", "expected", "ids", "pdf", "score.py"]:
+            if corpus.get_child(entry).exists:
+                ctx.symlink(corpus.get_child(entry), entry)
     ctx.file("WORKSPACE", 'workspace(name = "%s")\n' % ctx.name)
     ctx.file("BUILD.bazel", """
 package(default_visibility = ["//visibility:public"])
@@ -100,7 +101,7 @@ filegroup(
 
 filegroup(
     name = "all",
-    srcs = glob(["texts/*.txt", "expected/*.json", "ids/*.txt", "score.py"]),
+    srcs = glob(["texts/*.txt", "expected/*.json", "ids/*.txt", "pdf/*.pdf", "score.py"]),
 )
 """.format(path = str(corpus), present = present))
 

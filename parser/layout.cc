@@ -85,7 +85,20 @@ class FurnitureFinder {
     // byte spares most lines the calls.
     if (IsDigit(c[0]) && (IsPageNumberLine(c) || IsJobNumberLine(c))) return true;
     if (c[0] == '*' && IsBarcodeLine(c)) return true;
-    return IsSymbolLine(c);
+    return IsSymbolLine(c) || IsSymbolWithTitlePiece(c);
+  }
+
+  // True if `c` is the symbol and a piece of the title on one line, in
+  // either order: a page header as `pdftotext -raw` prints it
+  // ("A/RES/78/244 Programme planning", "... and prosperity A/RES/78/147").
+  bool IsSymbolWithTitlePiece(absl::string_view c) const {
+    const size_t n = symbol_.size();
+    if (n == 0 || c.size() <= n + 1) return false;
+    if (absl::StartsWith(c, symbol_) && c[n] == ' ') return IsTitlePiece(c.substr(n + 1));
+    if (absl::EndsWith(c, symbol_) && c[c.size() - n - 1] == ' ') {
+      return IsTitlePiece(c.substr(0, c.size() - n - 1));
+    }
+    return false;
   }
   // Whether line i (from begin_ on) is strong, as computed once by Mark.
   bool IsStrong(int i) const { return strong_[i] != 0; }
@@ -93,7 +106,7 @@ class FurnitureFinder {
   // Strong lines that only occur where a page starts or ends.
   bool IsPageMarker(int i) const {
     absl::string_view c = Content(i);
-    return IsPageNumberLine(c) || IsSymbolLine(c) || IsTitlePiece(c);
+    return IsPageNumberLine(c) || IsSymbolLine(c) || IsTitlePiece(c) || IsSymbolWithTitlePiece(c);
   }
 
   // True if `c` is a piece of the title at word boundaries: a running title,

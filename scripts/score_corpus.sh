@@ -48,11 +48,16 @@ while read -r set ids flags; do
   dir=$out/$set
   mkdir -p "$dir/raw"
   files=()
-  while read -r id; do
-    [[ -z "$id" || "$id" == \#* ]] && continue
-    if [[ "$set" == other ]]; then files+=("$corpus/texts/$id.txt");
-    else files+=("$corpus/texts/$id.$set.txt"); fi
-  done < "$corpus/ids/$ids"
+  listed=0
+  scripts/corpus_texts.sh "$set" "$corpus/ids/$ids" "$corpus" "$out/texts-$set" > "$out/$set.list" ||
+    listed=$?
+  if ((listed == 3)); then
+    echo "== corpus $set: skipped (its texts cannot be extracted here)"
+    continue
+  elif ((listed != 0)); then
+    echo "corpus-$set FAIL" >> "$out/checks.txt"; status=1; continue
+  fi
+  mapfile -t files < "$out/$set.list"
   "$client" parse --server "127.0.0.1:$port" --out "$dir/raw" "${files[@]}" >/dev/null
   # The client names outputs after the input file: A_RES_78_100.pymupdf.json.
   for f in "$dir"/raw/*.json; do

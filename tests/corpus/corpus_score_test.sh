@@ -5,6 +5,7 @@ set -uo pipefail
 runfiles=${TEST_SRCDIR:?}
 parse=$runfiles/resolute/tools/resolute_parse
 thresholds=$runfiles/resolute/tests/corpus_thresholds.txt
+texts=$runfiles/resolute/scripts/corpus_texts.sh
 corpus=$runfiles/corpus
 if [[ ! -f "$corpus/score.py" ]]; then
   echo "SKIPPED: the shared corpus (../shared/corpus) is not next to this checkout"
@@ -17,10 +18,15 @@ while read -r set ids flags; do
   out=$work/$set
   mkdir -p "$out/raw"
   files=()
-  while read -r id; do
-    [[ -z "$id" || "$id" == \#* ]] && continue
-    if [[ "$set" == other ]]; then files+=("$corpus/texts/$id.txt"); else files+=("$corpus/texts/$id.$set.txt"); fi
-  done < "$corpus/ids/$ids"
+  listed=0
+  "$texts" "$set" "$corpus/ids/$ids" "$corpus" "$work/texts-$set" > "$work/$set.list" || listed=$?
+  if ((listed == 3)); then
+    echo "== $set: SKIPPED (its texts cannot be extracted here)"
+    continue
+  elif ((listed != 0)); then
+    echo "== $set: cannot list its texts"; status=1; continue
+  fi
+  mapfile -t files < "$work/$set.list"
   "$parse" --out_dir="$out/raw" "${files[@]}" || status=1
   for f in "$out"/raw/*.json; do
     base=$(basename "$f" .json)

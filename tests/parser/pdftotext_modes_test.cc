@@ -1,8 +1,9 @@
-// Text extracted with `pdftotext -layout` keeps the page's geometry: running
-// headers and footers share a line with the symbol or page number across a
-// wide gap, and every line is indented. Each bundled layout extraction must
-// parse to the same structure, paragraph texts and footnotes as the PyMuPDF
-// extraction of the same PDF.
+// pdftotext's other modes print pages differently from its default: -layout
+// keeps the page's geometry (running headers and footers share a line with
+// the symbol or page number across a wide gap, every line is indented), -raw
+// keeps the content stream's order (the symbol and the running title on one
+// line). Each bundled extraction must parse to the same structure, paragraph
+// texts and footnotes as the PyMuPDF extraction of the same PDF.
 
 #include <filesystem>
 #include <string>
@@ -16,22 +17,22 @@
 namespace resolute {
 namespace {
 
-std::vector<std::string> LayoutTexts() {
+std::vector<std::string> ModeTexts() {
   std::vector<std::string> paths;
   for (const auto& entry :
-       std::filesystem::directory_iterator(testing::RunfilePath("tests/testdata/layout"))) {
+       std::filesystem::directory_iterator(testing::RunfilePath("tests/testdata/pdftotext_modes"))) {
     if (entry.path().extension() == ".txt") paths.push_back(entry.path().string());
   }
   return paths;
 }
 
-TEST(LayoutExtraction, ParsesLikeThePyMuPdfText) {
-  const std::vector<std::string> layout = LayoutTexts();
-  ASSERT_GE(layout.size(), 6u);
-  for (const std::string& path : layout) {
+TEST(PdftotextModes, ParseLikeThePyMuPdfText) {
+  const std::vector<std::string> texts = ModeTexts();
+  ASSERT_GE(texts.size(), 12u);
+  for (const std::string& path : texts) {
     const std::string name = std::filesystem::path(path).filename().string();
     const std::string id = name.substr(0, name.find('.'));
-    SCOPED_TRACE(id);
+    SCOPED_TRACE(name);
     auto a = ParseResolution(
         testing::ReadFile(testing::RunfilePath("tests/testdata/corpus/" + id + ".pymupdf.txt")));
     auto b = ParseResolution(testing::ReadFile(path));
