@@ -164,7 +164,12 @@ const WordSet& NotPreHeads() {
       "according", "sterling",  "viking",    "ring",      "wing",       "sing",
       "bring",     "sibling",   "ceiling",   "building",  "funding",    "training",
       "financing", "housing",   "planning",  "peacekeeping", "programming", "trafficking",
-      "reporting", "monitoring", "meeting",  "understanding", "beings",  "being"};
+      "reporting", "monitoring", "meeting",  "understanding", "beings",  "being",
+      // Adjectives of names that a line may start with: "High Contracting
+      // Parties", "Working Group", "Emerging Technologies", "Developing
+      // States", "Governing Council".
+      "contracting", "working", "emerging", "developing", "governing", "existing", "ongoing",
+      "outstanding", "remaining"};
   return *s;
 }
 

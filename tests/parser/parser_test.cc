@@ -289,6 +289,27 @@ TEST(ParseResolution, MarkerGluedBetweenAWordAndAFunctionWord) {
   EXPECT_EQ(r->footnotes(1).anchor_eid(), "");
 }
 
+TEST(ParseResolution, NamesWithParticiplesDoNotOpenParagraphs) {
+  // "High Contracting Parties", "Small Island Developing States": a line
+  // that starts with such a name continues its paragraph, even after a
+  // blank line (mutool prints one between the lines of some paragraphs).
+  const std::string text =
+      "A/RES/79/2\n79/2.\nNames\nThe General Assembly,\n"
+      "Welcoming the results of the Annual Conference of the High\n\n"
+      "Contracting Parties to Protocol V, held in Geneva,\n\n"
+      "Recalling the Programme of Action for Small Island\n"
+      "Developing States and the mandate of the Working Group,\n"
+      "1.\nDecides to conclude.\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_EQ(r->preambular_paragraphs(0).text(),
+            "Welcoming the results of the Annual Conference of the High Contracting Parties to "
+            "Protocol V, held in Geneva,");
+  EXPECT_EQ(r->preambular_paragraphs(1).lead_phrase(), "Recalling");
+  EXPECT_EQ(r->operative_paragraphs_size(), 1);
+}
+
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
   // pdftotext prints the widely spaced words of a justified line on lines of
   // their own after the paragraph; they go back after the short line.
