@@ -251,8 +251,42 @@ class StructureParser {
     // A paragraph whose number stood alone has no text yet.
     if (last_kind_ == Sink::kParagraph && CurrentParaEmpty()) return false;
     if (last_kind_ == Sink::kSub && CurrentSubEmpty()) return false;
-    if (body_[k].blank_before) return true;
+    // A blank line ends a paragraph, unless the line before it is a full
+    // line that ends in a word no paragraph ends with ("... on the" / "" /
+    // "Granting of ...", as mutool prints some paragraphs). A short line
+    // may be a piece of a widely spaced line (see RestoreSpreadWords).
+    if (body_[k].blank_before) {
+      return !EndsWithDanglingWord(Last(k - 1)) || 2 * LineWidth(k - 1) < TypicalWidth();
+    }
     return EndsWithAny(Last(k - 1), ",;:.");
+  }
+
+  // The width of body line k, in bytes.
+  int LineWidth(size_t k) const {
+    const Line& line = lines_[body_[k].line];
+    return line.content_end - line.content_begin;
+  }
+
+  // TypicalLineWidth, computed once.
+  int TypicalWidth() const {
+    if (typical_width_ < 0) typical_width_ = TypicalLineWidth();
+    return typical_width_;
+  }
+
+  // True if `line` ends with an article, a preposition, a conjunction or a
+  // possessive: words after which a sentence always goes on.
+  static bool EndsWithDanglingWord(absl::string_view line) {
+    const size_t space = line.rfind(' ');
+    if (space == absl::string_view::npos) return false;
+    const absl::string_view word = line.substr(space + 1);
+    if (word.empty() || word.size() > 5) return false;
+    static constexpr absl::string_view kWords[] = {
+        "the", "a",    "an", "of",  "to", "and", "or",    "for",   "in",  "on",
+        "by",  "with", "at", "its", "as", "from", "their", "which", "that"};
+    for (absl::string_view w : kWords) {
+      if (word == w) return true;
+    }
+    return false;
   }
 
   bool PrevEnds(size_t k, absl::string_view chars) const {
@@ -958,6 +992,7 @@ class StructureParser {
   bool heading_since_number_ = false;
   bool annex_title_open_ = false;
   std::vector<Span> displaced_;      // words to put back at the paragraph's end
+  mutable int typical_width_ = -1;   // TypicalWidth(), once computed
   std::vector<Span> displaced_sub_;  // the same for a sub-paragraph
 };
 

@@ -310,6 +310,25 @@ TEST(ParseResolution, NamesWithParticiplesDoNotOpenParagraphs) {
   EXPECT_EQ(r->operative_paragraphs_size(), 1);
 }
 
+TEST(ParseResolution, ABlankLineAfterAFullLineEndingInAnArticleIsNoParagraphEnd) {
+  // mutool may print a blank line between the lines of a paragraph; a full
+  // line that ends in "the" cannot end one, whatever the next line starts
+  // with ("Granting" reads as a participle).
+  const std::string text =
+      "A/RES/79/1\n79/1.\nDangling\nThe General Assembly,\n"
+      "Having considered the item entitled \xE2\x80\x9CImplementation of the Declaration on the\n\n"
+      "Granting of Independence to Colonial Countries and Peoples by the agencies\xE2\x80\x9D,\n\n"
+      "Conscious of the need to facilitate the implementation of the Declaration on\n"
+      "the Granting of Independence to Colonial Countries and Peoples, in full,\n"
+      "1.\nDecides to conclude.\n";
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->preambular_paragraphs_size(), 2);
+  EXPECT_EQ(r->preambular_paragraphs(0).lead_phrase(), "Having considered");
+  EXPECT_THAT(r->preambular_paragraphs(0).text(), ::testing::HasSubstr("on the Granting of"));
+  EXPECT_EQ(r->preambular_paragraphs(1).lead_phrase(), "Conscious");
+}
+
 TEST(ParseResolution, SpreadWordsGoBackInTheirLine) {
   // pdftotext prints the widely spaced words of a justified line on lines of
   // their own after the paragraph; they go back after the short line.
