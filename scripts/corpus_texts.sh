@@ -6,25 +6,31 @@
 #
 # SET is an extraction variant: "pymupdf" and "pdftotext" are stored in
 # CORPUS_DIR/texts/<ID>.<SET>.txt, "other" in CORPUS_DIR/texts/<ID>.txt, and
-# "pdftotext-layout" and "pdftotext-raw" are extracted here from
-# CORPUS_DIR/pdf/<ID>.pdf with `pdftotext -enc UTF-8 -layout` (or -raw) into
-# WORK_DIR/<ID>.<SET>.txt. Exits 3 when such a set cannot be made (no
-# pdftotext, or no PDFs), so that callers can report it as skipped.
+# three more are extracted here from CORPUS_DIR/pdf/<ID>.pdf into
+# WORK_DIR/<ID>.<SET>.txt: "pdftotext-layout" and "pdftotext-raw" with
+# poppler's `pdftotext -enc UTF-8 -layout` (or -raw), "mutool" with MuPDF's
+# `mutool draw -F txt`. Exits 3 when such a set cannot be made (the tool or
+# the PDFs missing), so that callers can report it as skipped.
 set -euo pipefail
 set_name=$1 ids=$2 corpus=$3 work=$4
-mode=""
+mode="" tool=pdftotext
 case "$set_name" in
   pdftotext-layout) mode=-layout ;;
   pdftotext-raw) mode=-raw ;;
+  mutool) mode=txt tool=mutool ;;
 esac
 if [[ -n "$mode" ]]; then
-  command -v pdftotext >/dev/null || { echo "no pdftotext (Debian: poppler-utils)" >&2; exit 3; }
+  command -v "$tool" >/dev/null || {
+    echo "no $tool (Debian: poppler-utils, mupdf-tools)" >&2; exit 3; }
   [[ -d "$corpus/pdf" ]] || { echo "no PDFs in $corpus/pdf" >&2; exit 3; }
   mkdir -p "$work"
 fi
 while read -r id; do
   [[ -z "$id" || "$id" == \#* ]] && continue
-  if [[ -n "$mode" ]]; then
+  if [[ "$tool" == mutool ]]; then
+    mutool draw -q -F txt -o "$work/$id.$set_name.txt" "$corpus/pdf/$id.pdf" 2>/dev/null
+    echo "$work/$id.$set_name.txt"
+  elif [[ -n "$mode" ]]; then
     pdftotext -enc UTF-8 "$mode" "$corpus/pdf/$id.pdf" "$work/$id.$set_name.txt"
     echo "$work/$id.$set_name.txt"
   elif [[ "$set_name" == other ]]; then
