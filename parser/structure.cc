@@ -267,7 +267,8 @@ class StructureParser {
     return line.content_end - line.content_begin;
   }
 
-  // TypicalLineWidth, computed once.
+  // TypicalLineWidth, computed on first need (the body's lines do not
+  // change once collected).
   int TypicalWidth() const {
     if (typical_width_ < 0) typical_width_ = TypicalLineWidth();
     return typical_width_;
@@ -377,27 +378,25 @@ class StructureParser {
   // ends well short of the text width (the line they were taken from);
   // with no such line they stay at the end (the last line is short anyway).
   void RestoreSpreadWords() {
-    int width = 0;
     for (ParaNode& p : out_.paragraphs) {
-      RestoreSpreadWords(&p.spans, &width);
-      for (SubNode& sub : p.subs) RestoreSpreadWordsInSub(&sub, &width);
+      RestoreSpreadWords(&p.spans);
+      for (SubNode& sub : p.subs) RestoreSpreadWordsInSub(&sub);
     }
   }
 
-  void RestoreSpreadWordsInSub(SubNode* sub, int* width) {
-    RestoreSpreadWords(&sub->spans, width);
-    for (SubNode& child : sub->children) RestoreSpreadWordsInSub(&child, width);
+  void RestoreSpreadWordsInSub(SubNode* sub) {
+    RestoreSpreadWords(&sub->spans);
+    for (SubNode& child : sub->children) RestoreSpreadWordsInSub(&child);
   }
 
-  // The work of RestoreSpreadWords on one node's spans; `*width` is the
-  // typical line width, computed on first need (0 until then).
-  void RestoreSpreadWords(std::vector<Span>* node_spans, int* width) {
+  // The work of RestoreSpreadWords on one node's spans.
+  void RestoreSpreadWords(std::vector<Span>* node_spans) {
     std::vector<Span>& spans = *node_spans;
     if (spans.empty()) return;
     const Span last = spans.back();
     const int run = SpreadWordsStart(last);
     if (run < 0) return;
-    if (*width == 0) *width = TypicalLineWidth();
+    const int width = TypicalWidth();
     // The first line that ends short, before the node's last line (which
     // ends where the run starts).
     int target = -1;
@@ -408,7 +407,7 @@ class StructureParser {
         const size_t start = text_.rfind('\n', q - 1);
         const int line_width =
             q - (start == absl::string_view::npos ? 0 : static_cast<int>(start) + 1);
-        if (line_width > 0 && line_width * 5 < *width * 4) target = q;
+        if (line_width > 0 && line_width * 5 < width * 4) target = q;
       }
       if (target >= 0) break;
     }
@@ -992,8 +991,8 @@ class StructureParser {
   bool heading_since_number_ = false;
   bool annex_title_open_ = false;
   std::vector<Span> displaced_;      // words to put back at the paragraph's end
-  mutable int typical_width_ = -1;   // TypicalWidth(), once computed
   std::vector<Span> displaced_sub_;  // the same for a sub-paragraph
+  mutable int typical_width_ = -1;   // TypicalWidth(), once computed
 };
 
 }  // namespace

@@ -13,13 +13,22 @@
 # the PDFs missing), so that callers can report it as skipped.
 set -euo pipefail
 set_name=$1 ids=$2 corpus=$3 work=$4
-mode="" tool=pdftotext
+
+# extract PDF OUT: the set's extraction of one PDF.
+extract() {
+  case "$set_name" in
+    pdftotext-layout) pdftotext -enc UTF-8 -layout "$1" "$2" ;;
+    pdftotext-raw) pdftotext -enc UTF-8 -raw "$1" "$2" ;;
+    mutool) mutool draw -q -F txt -o "$2" "$1" 2>/dev/null ;;
+  esac
+}
+
+tool=""
 case "$set_name" in
-  pdftotext-layout) mode=-layout ;;
-  pdftotext-raw) mode=-raw ;;
-  mutool) mode=txt tool=mutool ;;
+  pdftotext-*) tool=pdftotext ;;
+  mutool) tool=mutool ;;
 esac
-if [[ -n "$mode" ]]; then
+if [[ -n "$tool" ]]; then
   command -v "$tool" >/dev/null || {
     echo "no $tool (Debian: poppler-utils, mupdf-tools)" >&2; exit 3; }
   [[ -d "$corpus/pdf" ]] || { echo "no PDFs in $corpus/pdf" >&2; exit 3; }
@@ -27,11 +36,8 @@ if [[ -n "$mode" ]]; then
 fi
 while read -r id; do
   [[ -z "$id" || "$id" == \#* ]] && continue
-  if [[ "$tool" == mutool ]]; then
-    mutool draw -q -F txt -o "$work/$id.$set_name.txt" "$corpus/pdf/$id.pdf" 2>/dev/null
-    echo "$work/$id.$set_name.txt"
-  elif [[ -n "$mode" ]]; then
-    pdftotext -enc UTF-8 "$mode" "$corpus/pdf/$id.pdf" "$work/$id.$set_name.txt"
+  if [[ -n "$tool" ]]; then
+    extract "$corpus/pdf/$id.pdf" "$work/$id.$set_name.txt"
     echo "$work/$id.$set_name.txt"
   elif [[ "$set_name" == other ]]; then
     echo "$corpus/texts/$id.txt"
