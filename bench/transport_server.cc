@@ -15,6 +15,7 @@
 // only and stops on SIGINT or SIGTERM.
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -27,6 +28,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "parser/parser.h"
+#include "service/allocator_settings.h"
 #include "service/json_log.h"
 #include "service/metrics.h"
 #include "service/server.h"
@@ -44,6 +46,8 @@ int main(int argc, char** argv) {
   using resolute::service::ServerOptions;
   // As resolute_server does (see service/main.cc).
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  resolute::service::ConfigureAllocatorForServing(tunables != nullptr ? tunables : "");
   resolute::service::ShutdownSignals signals;
   absl::SetProgramUsageMessage(
       "Benchmarking aid: the resolute gRPC path with a parser that returns an empty "

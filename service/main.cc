@@ -13,6 +13,7 @@
 // invalid flag or environment variable.
 
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,6 +27,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "service/allocator_settings.h"
 #include "service/env_flags.h"
 #include "service/grpc_log_bridge.h"
 #include "service/json_log.h"
@@ -37,6 +39,8 @@
 
 using resolute::metrics::RegisterProcessMetrics;
 using resolute::metrics::Registry;
+using resolute::service::AllocatorConfiguration;
+using resolute::service::ConfigureAllocatorForServing;
 using resolute::service::EnvFlagOptions;
 using resolute::service::EnvFlagReport;
 using resolute::service::EnvFlagsHelp;
@@ -218,6 +222,10 @@ int main(int argc, char** argv) {
   // graph and may capture a stack trace, about 8% of the server's CPU on the
   // transport path. Tests keep it on; the server does not need it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  // Before any thread starts (see allocator_settings.h); reported below.
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  const AllocatorConfiguration allocator =
+      ConfigureAllocatorForServing(tunables != nullptr ? tunables : "");
   // Before any thread starts, so that only ShutdownSignals receives them.
   ShutdownSignals signals;
   // Lives until the process ends: gRPC threads may log during exit.
@@ -249,6 +257,11 @@ int main(int argc, char** argv) {
   logger->set_level(absl::GetFlag(FLAGS_log_level));
   RouteGrpcLogsTo(logger);
   for (const std::string& warning : env->warnings) logger->Warning(warning);
+  if (allocator == AllocatorConfiguration::kRefused) {
+    logger->Warning("glibc refused the server's malloc thresholds; its defaults apply");
+  } else if (allocator == AllocatorConfiguration::kLeftToEnvironment) {
+    logger->Debug("malloc thresholds left to GLIBC_TUNABLES");
+  }
   for (const std::string& applied : env->applied) {
     logger->Debug("flag set from the environment", {{"variable", applied}});
   }
