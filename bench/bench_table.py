@@ -40,10 +40,15 @@ def best(results):
 
 
 def near_half_peak(results):
-    """The level whose throughput is closest to half of the peak's, at or above it."""
+    """The lightest load that carries at least half of the peak throughput.
+
+    That is the level of lowest concurrency at or above half the peak: a
+    higher level with less throughput is past the peak (overload, its calls
+    queueing), not half of the load.
+    """
     peak = best(results)["documents_per_second"]
     above = [r for r in results if r["documents_per_second"] >= peak / 2]
-    return min(above, key=lambda r: r["documents_per_second"])
+    return min(above, key=lambda r: r["concurrency"])
 
 
 def summary(folder):
@@ -51,14 +56,16 @@ def summary(folder):
         path = os.path.join(folder, name + ".json")
         return load(path) if os.path.exists(path) else None
 
-    def baseline(name):
+    def baseline(name, mode=None):
+        """(docs/s, MB/s) of stream_bench output NAME.txt: its first line, or
+        the line of MODE."""
         path = os.path.join(folder, name + ".txt")
         if not os.path.exists(path):
             return None
         with open(path, encoding="utf-8") as f:
             for line in f:
                 m = re.search(r"([0-9.]+) docs/s\s+([0-9.]+) MB/s", line)
-                if m:
+                if m and (mode is None or line.split()[0] == mode):
                     return (float(m.group(1)), float(m.group(2)))
         return None
 
@@ -68,6 +75,14 @@ def summary(folder):
     inprocess_omit_text = baseline("inprocess_omit_text")
     if inprocess_omit_text:
         print("  the same without Resolution.text: %.1f docs/s, %.1f MB/s" % inprocess_omit_text)
+    wire = baseline("wire")
+    if wire and inprocess:
+        print("  with the request parsed and the response serialised: %.1f docs/s, %.0f%% of "
+              "in-process" % (wire[0], 100 * wire[0] / inprocess[0]))
+    wire_omit_text = baseline("wire_omit_text")
+    if wire_omit_text and inprocess_omit_text:
+        print("  the same without Resolution.text: %.1f docs/s, %.0f%% of in-process" % (
+            wire_omit_text[0], 100 * wire_omit_text[0] / inprocess_omit_text[0]))
     for name in ("unary_median", "unary", "stream", "stream_omit_text", "archive",
                  "transport_unary_median", "transport_stream", "transport_archive"):
         results = get(name)
@@ -84,6 +99,23 @@ def summary(folder):
             h = near_half_peak(results)
             print("%-22s near half of peak: concurrency %d, %.1f docs/s, p99 %.3f ms" % (
                 "", h["concurrency"], h["documents_per_second"], h["latency_ms"]["p99"]))
+    # A unary call's ceiling on one core, with no transport cost at all.
+    median_wire = baseline("median", "wire")
+    if median_wire:
+        print("unary ceiling on one core, median document, parse and protobuf work alone: "
+              "%.1f calls/s (%.1f in-process without protobuf)" % (
+                  median_wire[0], baseline("median", "inprocess")[0]))
+        transport_unary = get("transport_unary_median")
+        if transport_unary:
+            per_call = 1 / median_wire[0] + 1 / best(transport_unary)["documents_per_second"]
+            print("  with the transport's own cost per call: %.1f calls/s" % (1 / per_call))
+    # A stream's ceiling on one core: each document costs the parse with its
+    # protobuf work (wire) plus the transport's own cost per document.
+    transport = get("transport_stream")
+    if wire and inprocess and transport:
+        per_doc = 1 / wire[0] + 1 / best(transport)["documents_per_second"]
+        print("stream ceiling on one core (wire + transport per document): %.1f docs/s, "
+              "%.0f%% of in-process" % (1 / per_doc, 100 / per_doc / inprocess[0]))
     rss = os.path.join(folder, "server_rss.txt")
     if os.path.exists(rss):
         with open(rss, encoding="utf-8") as f:

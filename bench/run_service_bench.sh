@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reruns the service figures of bench/README.md on this machine:
 #   1. the parser in-process on the server's core (the baseline: a new
-#      message per document, text included, as the server builds them);
+#      message per document, text included, as the server builds them), and
+#      with the protobuf work of a server added (request parsed, response
+#      serialised: stream_bench --mode=wire);
 #   2. the real server (one worker thread, pinned to SERVER_CPU) driven by
 #      `resolute bench` (pinned to CLIENT_CPU): unary calls with the median
 #      document and with the whole corpus, the document stream and the
@@ -9,8 +11,8 @@
 #      set at idle and its peak after the runs;
 #   3. the same gRPC path with the parse left out (bench:transport_server):
 #      the transport limit, what `cat` of the corpus through gRPC costs.
-# Ends with a summary: stream / in-process ratio, unary peak, p99 near half
-# of the peak load, server RSS.
+# Ends with a summary: stream / in-process ratio and the stream's ceiling on
+# one core, unary peak, p99 near half of the peak load, server RSS.
 #
 #   bench/run_service_bench.sh [CORPUS_DIR]
 #
@@ -90,6 +92,14 @@ taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=inprocess --corpus="$c
 echo "== the same without Resolution.text (ParseOptions.include_text = false)"
 taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=inprocess --corpus="$corpus" \
   --repeat=5 --runs=5 --omit_text | tee "$out/inprocess_omit_text.txt" | grep -v '^corpus:'
+echo "== parser with the protobuf work of a server (request parsed, response serialised)"
+taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=wire --corpus="$corpus" \
+  --repeat=5 --runs=5 | tee "$out/wire.txt" | grep -v '^corpus:'
+taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=wire --corpus="$corpus" \
+  --repeat=5 --runs=5 --omit_text | tee "$out/wire_omit_text.txt" | grep -v '^corpus:'
+echo "== the same, the median document only (what unary_median sends)"
+taskset -c "$server_cpu" "$bin/bench/stream_bench" --mode=inprocess,wire --median \
+  --corpus="$corpus" --repeat=5 --runs=5 | tee "$out/median.txt" | grep -v '^corpus:'
 
 echo "== resolute_server"
 start_server "$bin/service/resolute_server" --address=127.0.0.1 --port=0 --worker_threads=1 \

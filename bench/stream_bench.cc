@@ -1,12 +1,16 @@
 // stream_bench: documents/s and MB/s of the same documents through
 //   inprocess  resolute::ParseResolution called directly (the baseline),
+//   wire       the same with the protobuf work a server cannot avoid: each
+//              request parsed from its serialised form and each response
+//              serialised (with protobuf's UTF-8 check of every string);
+//              the bound on any gRPC server's document rate on one core,
 //   unary      ParseResolution calls, --concurrency in flight,
 //   stream     StreamParseResolutions, --concurrency in flight,
 //   archive    ParseArchive with a tar.gz of the documents.
 // A plain timing binary (not a test): run it through bench/run_stream_bench.sh,
 // which pins the server and this client to different cores.
 //
-//   stream_bench --mode=inprocess --corpus=DIR
+//   stream_bench --mode=inprocess,wire --corpus=DIR
 //   stream_bench --mode=unary,stream,archive --server=127.0.0.1:50051 --corpus=DIR
 //
 // Every mode parses the corpus --repeat times per measurement (after one
@@ -39,10 +43,12 @@
 #include "client/bulk_parser.h"
 #include "client/channel.h"
 #include "client/document_source.h"
+#include "client/load_generator.h"
 #include "parser/parser.h"
+#include "resolute/v1/resolute_service.pb.h"
 
-ABSL_FLAG(std::string, mode, "inprocess,unary,stream,archive",
-          "Comma-separated modes: inprocess, unary, stream, archive.");
+ABSL_FLAG(std::string, mode, "inprocess,wire,unary,stream,archive",
+          "Comma-separated modes: inprocess, wire, unary, stream, archive.");
 ABSL_FLAG(std::string, corpus, "", "Folder of .txt documents (recursively).");
 ABSL_FLAG(int, repeat, 3, "Passes over the corpus per measurement.");
 ABSL_FLAG(int, runs, 3, "Measurements per mode; the best is reported (the machine is shared).");
@@ -52,6 +58,9 @@ ABSL_FLAG(int, threads, 1, "Parsing threads of the inprocess mode.");
 ABSL_FLAG(bool, omit_text, false,
           "Leave Resolution.text out (ParseOptions.include_text / omit_text); the archive "
           "stream cannot.");
+ABSL_FLAG(bool, median, false,
+          "Use only the corpus document of median size, as many times as the corpus has "
+          "documents per pass (the document of `resolute bench --median`).");
 ABSL_FLAG(double, baseline_docs_per_s, 0,
           "In-process docs/s to compare with (prints the percentage).");
 
@@ -59,10 +68,8 @@ namespace resolute {
 namespace bench {
 namespace {
 
-struct Document {
-  std::string id;
-  std::string content;
-};
+// A document of the corpus: its id and text.
+using Document = client::BenchDocument;
 
 struct Figures {
   int64_t docs = 0;
@@ -100,7 +107,10 @@ int64_t TotalBytes(const std::vector<Document>& docs) {
   return n;
 }
 
-Figures InProcess(const std::vector<Document>& docs, int threads) {
+// Runs `parse_one(i)` for every document on `threads` threads; it returns
+// whether document i was parsed.
+Figures OnThreads(const std::vector<Document>& docs, int threads,
+                  const std::function<bool(size_t)>& parse_one) {
   std::atomic<size_t> next{0};
   std::atomic<int64_t> failed{0};
   const absl::Time start = absl::Now();
@@ -108,16 +118,56 @@ Figures InProcess(const std::vector<Document>& docs, int threads) {
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
       for (size_t i = next++; i < docs.size(); i = next++) {
-        // A fresh message per document, as a service (or any caller keeping
-        // its results) has.
-        ParseOptions options;
-        options.include_text = !absl::GetFlag(FLAGS_omit_text);
-        if (!ParseResolution(docs[i].content, options).ok()) ++failed;
+        if (!parse_one(i)) ++failed;
       }
     });
   }
   for (std::thread& w : workers) w.join();
   return {static_cast<int64_t>(docs.size()), TotalBytes(docs), failed.load(), absl::Now() - start};
+}
+
+ParseOptions BenchParseOptions() {
+  ParseOptions options;
+  options.include_text = !absl::GetFlag(FLAGS_omit_text);
+  return options;
+}
+
+Figures InProcess(const std::vector<Document>& docs, int threads) {
+  const ParseOptions options = BenchParseOptions();
+  // A fresh message per document, as a service (or any caller keeping its
+  // results) has.
+  return OnThreads(docs, threads,
+                   [&](size_t i) { return ParseResolution(docs[i].content, options).ok(); });
+}
+
+// `docs` as serialised ParseResolutionRequests, as they arrive at a server.
+std::vector<std::string> SerializedRequests(const std::vector<Document>& docs) {
+  std::vector<std::string> requests;
+  requests.reserve(docs.size());
+  for (const Document& d : docs) {
+    v1::ParseResolutionRequest request;
+    request.set_document_id(d.id);
+    request.set_content(d.content);
+    request.set_omit_text(absl::GetFlag(FLAGS_omit_text));
+    requests.push_back(request.SerializeAsString());
+  }
+  return requests;
+}
+
+Figures OnTheWire(const std::vector<Document>& docs, const std::vector<std::string>& requests,
+                  int threads) {
+  const ParseOptions options = BenchParseOptions();
+  return OnThreads(docs, threads, [&](size_t i) {
+    v1::ParseResolutionRequest request;
+    if (!request.ParseFromString(requests[i])) return false;
+    v1::ParseResolutionResponse response;
+    if (!ParseResolution(request.content(), options, response.mutable_resolution()).ok()) {
+      return false;
+    }
+    response.set_document_id(request.document_id());
+    std::string wire;
+    return response.SerializeToString(&wire);
+  });
 }
 
 Figures ThroughBulkParser(const std::vector<Document>& docs, client::BulkOptions::Mode mode,
@@ -202,7 +252,11 @@ int Main() {
     std::cerr << "stream_bench: --corpus is required\n";
     return 2;
   }
-  const std::vector<Document> corpus = LoadCorpus(corpus_dir);
+  std::vector<Document> corpus = LoadCorpus(corpus_dir);
+  if (absl::GetFlag(FLAGS_median) && !corpus.empty()) {
+    const Document median = client::MedianSizeDocument(corpus);
+    corpus.assign(corpus.size(), median);
+  }
   const std::vector<Document> docs = Repeat(corpus, absl::GetFlag(FLAGS_repeat));
   const std::string server = absl::GetFlag(FLAGS_server);
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
@@ -225,6 +279,11 @@ int Main() {
       const int threads = absl::GetFlag(FLAGS_threads);
       InProcess(corpus, threads);  // Warm-up.
       Print("inprocess", best([&] { return InProcess(docs, threads); }), baseline);
+    } else if (mode == "wire") {
+      const int threads = absl::GetFlag(FLAGS_threads);
+      const std::vector<std::string> requests = SerializedRequests(docs);
+      OnTheWire(corpus, requests, threads);  // Warm-up (the corpus is the first pass of docs).
+      Print("wire", best([&] { return OnTheWire(docs, requests, threads); }), baseline);
     } else if (mode == "unary" || mode == "stream") {
       const auto m =
           mode == "unary" ? client::BulkOptions::Mode::kUnary : client::BulkOptions::Mode::kStream;
