@@ -1,13 +1,14 @@
 // stream_bench: documents/s and MB/s of the same documents through
 //   inprocess  resolute::ParseResolution called directly (the baseline),
-//   wire       the same with the protobuf work a server cannot avoid: each
-//              request parsed from its serialised form and each response
-//              serialised (with protobuf's UTF-8 check of every string);
+//   wire       the same with the protobuf work a server cannot avoid, as the
+//              server does it: each request parsed from its serialised form
+//              and each response serialised (with protobuf's UTF-8 check of
+//              every string), both on one arena per document;
 //              the bound on any gRPC server's document rate on one core,
 //   unary      ParseResolution calls, --concurrency in flight,
 //   stream     StreamParseResolutions, --concurrency in flight,
 //   archive    ParseArchive with a tar.gz of the documents.
-// A plain timing binary (not a test): run it through bench/run_stream_bench.sh,
+// A plain timing binary (not a test): run it through bench/run_service_bench.sh,
 // which pins the server and this client to different cores.
 //
 //   stream_bench --mode=inprocess,wire --corpus=DIR
@@ -46,6 +47,7 @@
 #include "client/load_generator.h"
 #include "parser/parser.h"
 #include "resolute/v1/resolute_service.pb.h"
+#include "service/arena_messages.h"
 
 ABSL_FLAG(std::string, mode, "inprocess,wire,unary,stream,archive",
           "Comma-separated modes: inprocess, wire, unary, stream, archive.");
@@ -158,15 +160,18 @@ Figures OnTheWire(const std::vector<Document>& docs, const std::vector<std::stri
                   int threads) {
   const ParseOptions options = BenchParseOptions();
   return OnThreads(docs, threads, [&](size_t i) {
-    v1::ParseResolutionRequest request;
-    if (!request.ParseFromString(requests[i])) return false;
-    v1::ParseResolutionResponse response;
-    if (!ParseResolution(request.content(), options, response.mutable_resolution()).ok()) {
+    // The request and the response on one arena, as the server's unary
+    // calls have them (service/arena_messages.h).
+    service::ArenaResponse response = service::ArenaResponse::New();
+    auto* request = google::protobuf::Arena::CreateMessage<v1::ParseResolutionRequest>(
+        response->GetArena());
+    if (!request->ParseFromString(requests[i])) return false;
+    if (!ParseResolution(request->content(), options, response->mutable_resolution()).ok()) {
       return false;
     }
-    response.set_document_id(request.document_id());
+    response->set_document_id(request->document_id());
     std::string wire;
-    return response.SerializeToString(&wire);
+    return response->SerializeToString(&wire);
   });
 }
 
