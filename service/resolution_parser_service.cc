@@ -6,7 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "service/archive_stream_reactor.h"
-#include "service/document_stream_reactor.h"
+#include "service/document_stream_call.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -32,15 +32,6 @@ DocumentParserOptions ParserOptions(const ServiceOptions& options) {
   return parser;
 }
 
-StreamLog MakeStreamLog(Logger* logger, grpc::CallbackServerContext* context, const char* method) {
-  StreamLog log;
-  if (logger == nullptr) return log;
-  log.logger = logger;
-  log.method = absl::StrCat("resolute.v1.ResolutionParser/", method);
-  log.peer = context->peer();
-  return log;
-}
-
 }  // namespace
 
 ResolutionParserService::ResolutionParserService(ServiceOptions options)
@@ -62,6 +53,9 @@ void ResolutionParserService::RegisterWith(grpc::ServerBuilder* builder) {
 void ResolutionParserService::StartServing() {
   // One call awaited per worker: each received call awaits the next one.
   for (int i = 0; i < pool_->size(); ++i) UnaryParseCall::Accept(this, &parser_, pool_.get());
+  // Each received stream awaits the next one.
+  DocumentStreamCall::Accept(this, &parser_, pool_.get(), stream_window_, options_.logger,
+                             streams_);
 }
 
 void ResolutionParserService::StopWorkers() {
@@ -69,13 +63,6 @@ void ResolutionParserService::StopWorkers() {
 }
 
 void ResolutionParserService::StartDrain() { streams_->DrainAll(); }
-
-grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
-ResolutionParserService::StreamParseResolutions(grpc::CallbackServerContext* context) {
-  return DocumentStreamReactor::Create<DocumentStreamReactor>(
-      &parser_, pool_.get(), stream_window_,
-      MakeStreamLog(options_.logger, context, "StreamParseResolutions"), streams_);
-}
 
 grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>*
 ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
@@ -88,7 +75,7 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
   }
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
       &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_,
-      MakeStreamLog(options_.logger, context, "ParseArchive"), options_.metrics);
+      MakeStreamLog(options_.logger, *context, "ParseArchive"), options_.metrics);
 }
 
 }  // namespace service

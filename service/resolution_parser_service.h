@@ -11,19 +11,20 @@
 // promptly: queued documents of a cancelled call are skipped, and a unary
 // call whose deadline passed before a worker took it is not parsed.
 //
-// ParseResolution uses gRPC's asynchronous API: the pool's threads poll the
-// server's completion queue, and the thread that receives a unary call parses
-// it and replies (service/unary_parse_call.h). The streams use the callback
-// API and hand their documents to the same pool: no thread is held per call,
-// except one per ParseArchive call for libarchive's blocking reads (at most
-// `max_concurrent_archives`).
+// ParseResolution and StreamParseResolutions use gRPC's asynchronous API: the
+// pool's threads poll the server's completion queue, and the thread that
+// receives a unary call or a stream's document parses it and starts the reply
+// (service/unary_parse_call.h, service/document_stream_call.h). ParseArchive
+// uses the callback API and hands its entries to the same pool as tasks. No
+// thread is held per call, except one per ParseArchive call for libarchive's
+// blocking reads (at most `max_concurrent_archives`).
 //
 // Life cycle, as ResoluteServer drives it:
 //   ResolutionParserService service(options);
 //   grpc::ServerBuilder builder;
 //   service.RegisterWith(&builder);        // instead of RegisterService
 //   auto server = builder.BuildAndStart();
-//   service.StartServing();                // unary calls are now accepted
+//   service.StartServing();                // unary calls and streams accepted
 //   ...
 //   service.StartDrain();                  // at shutdown, then
 //   server->Shutdown(deadline);
@@ -76,7 +77,7 @@ struct ServiceOptions {
   Logger* logger = nullptr;
 };
 
-class ResolutionParserService final : public AsyncUnaryCallbackStreamsService {
+class ResolutionParserService final : public ParserServiceBase {
  public:
   explicit ResolutionParserService(ServiceOptions options);
   // The server must be shut down first. Stops the workers if StopWorkers
@@ -88,15 +89,13 @@ class ResolutionParserService final : public AsyncUnaryCallbackStreamsService {
   // BuildAndStart.
   void RegisterWith(grpc::ServerBuilder* builder);
 
-  // Starts accepting unary calls. Call once the server is started.
+  // Starts accepting unary calls and document streams. Call once the server
+  // is started.
   void StartServing();
 
   // Stops the worker pool once what is queued has run. Call after the
   // server's Shutdown has returned (gRPC's rule for completion queues).
   void StopWorkers();
-
-  grpc::ServerBidiReactor<v1::ParseResolutionRequest, v1::ParseResolutionResponse>*
-  StreamParseResolutions(grpc::CallbackServerContext* context) override;
 
   grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>* ParseArchive(
       grpc::CallbackServerContext* context) override;

@@ -21,6 +21,12 @@ void ResponseSequencer::Complete(uint64_t ticket, ArenaResponse response) {
   if (it != by_ticket_.end()) it->second = std::move(response);
 }
 
+void ResponseSequencer::DiscardReady() {
+  ArenaResponse discarded;
+  while (PopReady(&discarded)) {
+  }
+}
+
 bool ResponseSequencer::PopReady(ArenaResponse* out) {
   if (order_ == Order::kCompletion) {
     if (ready_.empty()) return false;

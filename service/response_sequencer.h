@@ -55,6 +55,10 @@ class ResponseSequencer {
   // returns false if none is releasable yet.
   bool PopReady(ArenaResponse* out);
 
+  // Frees every response PopReady would release now (a cancelled call's,
+  // which nobody will read).
+  void DiscardReady();
+
   // Responses reserved and not yet popped (still being produced, or completed
   // but held back or unwritten).
   size_t outstanding() const { return outstanding_; }

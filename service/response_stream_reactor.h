@@ -1,4 +1,6 @@
-// ResponseStreamReactor: the shared machinery of the two streaming calls.
+// ResponseStreamReactor: the machinery of a streaming call on the callback
+// API (ParseArchive's; StreamParseResolutions follows the same rules on the
+// asynchronous API, service/document_stream_call.h).
 //
 // A derived reactor produces responses (parsing on the worker pool): it
 // reserves a ticket per response while there is room in the call's window,
@@ -116,9 +118,7 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
     if (finished_) return;
     if (!writing_) {
       if (cancelled_) {
-        ArenaResponse discarded;
-        while (sequencer_.PopReady(&discarded)) {
-        }
+        sequencer_.DiscardReady();
       } else if (sequencer_.PopReady(&write_buffer_)) {
         writing_ = true;
         // No buffer hint: a buffered write may not complete until a later

@@ -3,12 +3,23 @@
 #include <grpcpp/support/status_code_enum.h>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "service/service_metrics.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
 namespace service {
+
+StreamLog MakeStreamLog(Logger* logger, const grpc::ServerContextBase& context,
+                        const char* method) {
+  StreamLog log;
+  if (logger == nullptr) return log;
+  log.logger = logger;
+  log.method = absl::StrCat("resolute.v1.ResolutionParser/", method);
+  log.peer = context.peer();
+  return log;
+}
 
 void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& response,
                  absl::Duration took) {

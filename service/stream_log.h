@@ -14,6 +14,8 @@
 #ifndef RESOLUTE_SERVICE_STREAM_LOG_H_
 #define RESOLUTE_SERVICE_STREAM_LOG_H_
 
+#include <grpcpp/server_context.h>
+
 #include <string>
 
 #include "absl/time/time.h"
@@ -34,6 +36,11 @@ struct StreamLog {
   // The client's address as gRPC reports it ("ipv4:10.1.2.3:40112").
   std::string peer;
 };
+
+// The StreamLog of a call of `method` ("StreamParseResolutions") served with
+// `context`, logging to `logger`; logs nothing if `logger` is null.
+StreamLog MakeStreamLog(Logger* logger, const grpc::ServerContextBase& context,
+                        const char* method);
 
 // Logs `response` (its id and status), produced in `took`.
 void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& response,

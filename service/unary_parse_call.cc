@@ -9,7 +9,7 @@
 namespace resolute {
 namespace service {
 
-UnaryParseCall::UnaryParseCall(AsyncUnaryCallbackStreamsService* service,
+UnaryParseCall::UnaryParseCall(ParserServiceBase* service,
                                const DocumentParser* parser, WorkerPool* pool)
     : service_(service),
       parser_(parser),
@@ -19,7 +19,7 @@ UnaryParseCall::UnaryParseCall(AsyncUnaryCallbackStreamsService* service,
       response_(google::protobuf::Arena::CreateMessage<v1::ParseResolutionResponse>(&arena_)),
       responder_(&context_) {}
 
-void UnaryParseCall::Accept(AsyncUnaryCallbackStreamsService* service,
+void UnaryParseCall::Accept(ParserServiceBase* service,
                             const DocumentParser* parser, WorkerPool* pool) {
   auto* call = new UnaryParseCall(service, parser, pool);
   // The pool's queue is the server's ServerCompletionQueue (see Accept's

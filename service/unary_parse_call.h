@@ -25,10 +25,11 @@
 namespace resolute {
 namespace service {
 
-// The generated service with ParseResolution asynchronous and the two
-// streaming methods on the callback API.
-using AsyncUnaryCallbackStreamsService = v1::ResolutionParser::WithAsyncMethod_ParseResolution<
-    v1::ResolutionParser::WithCallbackMethod_StreamParseResolutions<
+// The generated service with ParseResolution and StreamParseResolutions on
+// the asynchronous API (their events go to the worker pool's queue) and
+// ParseArchive on the callback API (its libarchive reads block a thread).
+using ParserServiceBase = v1::ResolutionParser::WithAsyncMethod_ParseResolution<
+    v1::ResolutionParser::WithAsyncMethod_StreamParseResolutions<
         v1::ResolutionParser::WithCallbackMethod_ParseArchive<v1::ResolutionParser::Service>>>;
 
 class UnaryParseCall final : public WorkerPool::Event {
@@ -36,7 +37,7 @@ class UnaryParseCall final : public WorkerPool::Event {
   // Asks gRPC for one more ParseResolution call of `service`, to be parsed by
   // `parser` on `pool`, whose queue must be a ServerCompletionQueue of the
   // server `service` is registered with. All three must outlive the call.
-  static void Accept(AsyncUnaryCallbackStreamsService* service, const DocumentParser* parser,
+  static void Accept(ParserServiceBase* service, const DocumentParser* parser,
                      WorkerPool* pool);
 
   // A request arrived (accepts the next call, parses, replies), or the reply
@@ -45,12 +46,12 @@ class UnaryParseCall final : public WorkerPool::Event {
   void Proceed(bool ok) override;
 
  private:
-  UnaryParseCall(AsyncUnaryCallbackStreamsService* service, const DocumentParser* parser,
+  UnaryParseCall(ParserServiceBase* service, const DocumentParser* parser,
                  WorkerPool* pool);
   // Parses the request and starts the reply.
   void ParseAndReply();
 
-  AsyncUnaryCallbackStreamsService* const service_;
+  ParserServiceBase* const service_;
   const DocumentParser* const parser_;
   WorkerPool* const pool_;
   bool replying_ = false;

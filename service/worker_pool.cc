@@ -53,6 +53,13 @@ void WorkerPool::Submit(absl::AnyInvocable<void() &&> task) {
   std::move(task)();
 }
 
+bool WorkerPool::StartOperation(absl::FunctionRef<void()> start) {
+  absl::ReaderMutexLock lock(&mu_);
+  if (stopped_) return false;
+  start();
+  return true;
+}
+
 void WorkerPool::Stop() {
   {
     absl::MutexLock lock(&mu_);

@@ -1,6 +1,6 @@
 // WorkerPool: a fixed set of threads that poll one gRPC completion queue and
 // run what it delivers: tasks submitted to the pool, and the events of the
-// service's asynchronous calls (unary ParseResolution).
+// service's asynchronous calls (ParseResolution, StreamParseResolutions).
 //
 //   WorkerPool pool(4);                      // a completion queue of its own
 //   pool.Submit([&] { Parse(document); });
@@ -11,10 +11,11 @@
 //   pool.Stop();
 //
 // The pool bounds how many documents are parsed at once across all calls: a
-// unary call is parsed on the thread that received it from the queue (no
-// hand-off to another thread), a stream's documents are submitted as tasks.
-// Its queue is not bounded by the pool itself: callers bound it (each stream
-// keeps a fixed window of documents in flight, each unary call is one event).
+// unary call or a stream's document is parsed on the thread that received it
+// from the queue (no hand-off to another thread), an archive's entries are
+// submitted as tasks. Its queue is not bounded by the pool itself: callers
+// bound it (each stream keeps a fixed window of documents in flight, each
+// unary call is one event).
 
 #ifndef RESOLUTE_SERVICE_WORKER_POOL_H_
 #define RESOLUTE_SERVICE_WORKER_POOL_H_
@@ -27,6 +28,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/functional/any_invocable.h"
+#include "absl/functional/function_ref.h"
 #include "absl/synchronization/mutex.h"
 
 namespace resolute {
@@ -65,6 +67,11 @@ class WorkerPool {
 
   // The queue the workers poll, for starting operations whose tags are Events.
   grpc::CompletionQueue* queue() const { return queue_.get(); }
+
+  // Runs `start`, which starts an operation on queue(), unless Stop() has
+  // shut the queue down (gRPC forbids that): returns whether it ran. Several
+  // threads may start operations at once.
+  bool StartOperation(absl::FunctionRef<void()> start);
 
   // The number of worker threads.
   int size() const { return static_cast<int>(threads_.size()); }

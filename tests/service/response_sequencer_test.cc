@@ -47,6 +47,19 @@ TEST(ResponseSequencer, ReservationOrderHoldsBackLaterOnes) {
   EXPECT_EQ(s.outstanding(), 0u);
 }
 
+TEST(ResponseSequencer, DiscardReadyDropsOnlyWhatIsReleasable) {
+  ResponseSequencer s(ResponseSequencer::Order::kReservation);
+  const uint64_t a = s.Reserve(), b = s.Reserve(), c = s.Reserve();
+  s.Complete(a, Response("a"));
+  s.Complete(c, Response("c"));
+  s.DiscardReady();  // "a" only: "c" waits for "b".
+  EXPECT_EQ(s.outstanding(), 2u);
+  s.Complete(b, Response("b"));
+  s.DiscardReady();
+  EXPECT_EQ(s.outstanding(), 0u);
+  EXPECT_TRUE(PopAll(&s).empty());
+}
+
 TEST(ResponseSequencer, ReservationOrderInterleaved) {
   ResponseSequencer s(ResponseSequencer::Order::kReservation);
   const uint64_t a = s.Reserve();

@@ -16,6 +16,28 @@ namespace resolute {
 namespace service {
 namespace {
 
+TEST(WorkerPool, StartsOperationsOnlyUntilStopped) {
+  WorkerPool pool(1);
+  absl::Notification fired;
+  // An operation started through the pool: an alarm whose event runs on a worker.
+  class AlarmEvent final : public WorkerPool::Event {
+   public:
+    explicit AlarmEvent(absl::Notification* fired) : fired_(fired) {}
+    void Proceed(bool) override { fired_->Notify(); }
+    grpc::Alarm alarm;
+
+   private:
+    absl::Notification* fired_;
+  } event(&fired);
+  EXPECT_TRUE(pool.StartOperation(
+      [&] { event.alarm.Set(pool.queue(), gpr_inf_past(GPR_CLOCK_MONOTONIC), &event); }));
+  EXPECT_TRUE(fired.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  pool.Stop();
+  bool ran = false;
+  EXPECT_FALSE(pool.StartOperation([&] { ran = true; }));
+  EXPECT_FALSE(ran) << "the queue is shut down: nothing may start on it";
+}
+
 TEST(WorkerPool, RunsEveryTask) {
   std::atomic<int> done{0};
   {
