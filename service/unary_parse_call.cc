@@ -25,8 +25,11 @@ void UnaryParseCall::Accept(ParserServiceBase* service,
   // The pool's queue is the server's ServerCompletionQueue (see Accept's
   // contract), the one queue both for the new call and for its events.
   auto* queue = static_cast<grpc::ServerCompletionQueue*>(pool->queue());
-  service->RequestParseResolution(&call->context_, call->request_, &call->responder_, queue, queue,
-                                  call);
+  const bool started = pool->StartOperation([&] {
+    service->RequestParseResolution(&call->context_, call->request_, &call->responder_, queue,
+                                    queue, call);
+  });
+  if (!started) delete call;  // The server has stopped.
 }
 
 void UnaryParseCall::Proceed(bool ok) {
@@ -40,21 +43,24 @@ void UnaryParseCall::Proceed(bool ok) {
 
 void UnaryParseCall::ParseAndReply() {
   replying_ = true;
+  bool started = false;
   // A call whose deadline passed while it waited is not worth parsing: gRPC
   // has already told the client DEADLINE_EXCEEDED.
   if (context_.deadline() <= std::chrono::system_clock::now()) {
-    responder_.FinishWithError(
-        ToGrpcStatus(absl::DeadlineExceededError("the deadline passed before parsing")), this);
-    return;
+    started = pool_->StartOperation([&] {
+      responder_.FinishWithError(
+          ToGrpcStatus(absl::DeadlineExceededError("the deadline passed before parsing")), this);
+    });
+  } else if (absl::Status status = parser_->Parse(*request_, response_->mutable_resolution());
+             !status.ok()) {
+    started = pool_->StartOperation(
+        [&] { responder_.FinishWithError(ToGrpcStatus(status), this); });
+  } else {
+    response_->set_document_id(request_->document_id());
+    response_->mutable_status();  // OK: code 0, no message.
+    started = pool_->StartOperation([&] { responder_.Finish(*response_, grpc::Status::OK, this); });
   }
-  absl::Status status = parser_->Parse(*request_, response_->mutable_resolution());
-  if (!status.ok()) {
-    responder_.FinishWithError(ToGrpcStatus(status), this);
-    return;
-  }
-  response_->set_document_id(request_->document_id());
-  response_->mutable_status();  // OK: code 0, no message.
-  responder_.Finish(*response_, grpc::Status::OK, this);
+  if (!started) delete this;  // The server has stopped: no reply will complete.
 }
 
 }  // namespace service
