@@ -43,23 +43,23 @@ void UnaryParseCall::Proceed(bool ok) {
 
 void UnaryParseCall::ParseAndReply() {
   replying_ = true;
-  bool started = false;
   // A call whose deadline passed while it waited is not worth parsing: gRPC
   // has already told the client DEADLINE_EXCEEDED.
-  if (context_.deadline() <= std::chrono::system_clock::now()) {
-    started = pool_->StartOperation([&] {
-      responder_.FinishWithError(
-          ToGrpcStatus(absl::DeadlineExceededError("the deadline passed before parsing")), this);
-    });
-  } else if (absl::Status status = parser_->Parse(*request_, response_->mutable_resolution());
-             !status.ok()) {
-    started = pool_->StartOperation(
-        [&] { responder_.FinishWithError(ToGrpcStatus(status), this); });
-  } else {
+  const absl::Status status =
+      context_.deadline() <= std::chrono::system_clock::now()
+          ? absl::DeadlineExceededError("the deadline passed before parsing")
+          : parser_->Parse(*request_, response_->mutable_resolution());
+  if (status.ok()) {
     response_->set_document_id(request_->document_id());
     response_->mutable_status();  // OK: code 0, no message.
-    started = pool_->StartOperation([&] { responder_.Finish(*response_, grpc::Status::OK, this); });
   }
+  const bool started = pool_->StartOperation([&] {
+    if (status.ok()) {
+      responder_.Finish(*response_, grpc::Status::OK, this);
+    } else {
+      responder_.FinishWithError(ToGrpcStatus(status), this);
+    }
+  });
   if (!started) delete this;  // The server has stopped: no reply will complete.
 }
 

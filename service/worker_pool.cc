@@ -43,14 +43,9 @@ WorkerPool::WorkerPool(int threads, std::unique_ptr<grpc::CompletionQueue> queue
 WorkerPool::~WorkerPool() { Stop(); }
 
 void WorkerPool::Submit(absl::AnyInvocable<void() &&> task) {
-  {
-    absl::MutexLock lock(&mu_);
-    if (!stopped_) {
-      (new TaskEvent(std::move(task)))->Schedule(queue_.get());
-      return;
-    }
-  }
-  std::move(task)();
+  const bool queued =
+      StartOperation([&] { (new TaskEvent(std::move(task)))->Schedule(queue_.get()); });
+  if (!queued) std::move(task)();
 }
 
 bool WorkerPool::StartOperation(absl::FunctionRef<void()> start) {
