@@ -24,8 +24,17 @@ v1::ParseResolutionResponse ErrorResponse(int code, const std::string& message) 
   return response;
 }
 
+// A call's status as a document's: with the server's rich error details
+// (google.rpc.Status in the grpc-status-details-bin trailer) when it sent them.
 v1::ParseResolutionResponse ErrorResponse(const grpc::Status& status) {
-  return ErrorResponse(static_cast<int>(status.error_code()), status.error_message());
+  v1::ParseResolutionResponse response =
+      ErrorResponse(static_cast<int>(status.error_code()), status.error_message());
+  google::rpc::Status details;
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details()) &&
+      details.code() == static_cast<int>(status.error_code())) {
+    *response.mutable_status() = std::move(details);
+  }
+  return response;
 }
 
 v1::ParseResolutionResponse ErrorResponse(const absl::Status& status) {

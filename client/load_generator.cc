@@ -74,7 +74,7 @@ bool PeekResponse(grpc::ByteBuffer* buffer, ResponseHead* head) {
       if (!google::protobuf::internal::WireFormatLite::ReadBytes(&in, &status_bytes)) {
         return false;
       }
-      v1::DocumentStatus status;
+      google::rpc::Status status;
       if (!status.ParseFromString(status_bytes)) return false;
       head->code = status.code();
       head->message = status.message();

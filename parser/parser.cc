@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_reason.h"
 #include "parser/builder.h"
 #include "parser/findings.h"
 #include "parser/footnotes.h"
@@ -19,17 +20,25 @@ namespace {
 
 absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) {
   if (text.size() > options.max_input_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat("content is ", text.size(),
-                                                     " bytes; the limit is ",
-                                                     options.max_input_bytes, " bytes"));
+    return WithErrorReason(
+        absl::ResourceExhaustedError(absl::StrCat("content is ", text.size(),
+                                                  " bytes; the limit is ",
+                                                  options.max_input_bytes, " bytes")),
+        "CONTENT_TOO_LARGE", "content",
+        {{"size", absl::StrCat(text.size())}, {"limit", absl::StrCat(options.max_input_bytes)}});
   }
-  if (text.empty()) return absl::InvalidArgumentError("content is empty");
+  if (text.empty()) {
+    return WithErrorReason(absl::InvalidArgumentError("content is empty"), "CONTENT_EMPTY",
+                           "content");
+  }
   const size_t bad = FirstInvalidUtf8Offset(text);
   if (bad < text.size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("content is not valid UTF-8: invalid byte 0x",
-                     absl::Hex(static_cast<unsigned char>(text[bad]), absl::kZeroPad2),
-                     " at byte offset ", bad));
+    return WithErrorReason(
+        absl::InvalidArgumentError(
+            absl::StrCat("content is not valid UTF-8: invalid byte 0x",
+                         absl::Hex(static_cast<unsigned char>(text[bad]), absl::kZeroPad2),
+                         " at byte offset ", bad)),
+        "CONTENT_NOT_UTF8", "content", {{"offset", absl::StrCat(bad)}});
   }
   bool blank = true;
   for (char c : text) {
@@ -38,7 +47,10 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
       break;
     }
   }
-  if (blank) return absl::InvalidArgumentError("content has no text (only whitespace)");
+  if (blank) {
+    return WithErrorReason(absl::InvalidArgumentError("content has no text (only whitespace)"),
+                           "CONTENT_NO_TEXT", "content");
+  }
   return absl::OkStatus();
 }
 

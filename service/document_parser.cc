@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "common/error_reason.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -17,8 +18,19 @@ absl::Status CheckLanguage(absl::string_view language) {
       (language.size() > 3 && absl::StartsWithIgnoreCase(language, "en-"))) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat("language \"", absl::CEscape(language),
-                                                 "\" is not supported; only English (\"en\") is"));
+  return WithErrorReason(
+      absl::InvalidArgumentError(
+          absl::StrCat("language \"", TruncateForMessage(absl::CEscape(language), 32),
+                       "\" is not supported; only English (\"en\") is")),
+      "LANGUAGE_UNSUPPORTED", "language");
+}
+
+absl::Status CheckSourceVariant(int source_variant) {
+  if (v1::SourceVariant_IsValid(source_variant)) return absl::OkStatus();
+  return WithErrorReason(
+      absl::InvalidArgumentError(absl::StrCat("source_variant ", source_variant,
+                                              " is not a SourceVariant value")),
+      "SOURCE_VARIANT_UNKNOWN", "source_variant");
 }
 
 DocumentParser::DocumentParser(DocumentParserOptions options) : options_(std::move(options)) {
@@ -31,13 +43,14 @@ DocumentParser::DocumentParser(DocumentParserOptions options) : options_(std::mo
 absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
                                    v1::Resolution* out) const {
   out->Clear();
-  absl::Status language = CheckLanguage(request.language());
-  if (!language.ok()) {
+  absl::Status hints = CheckLanguage(request.language());
+  if (hints.ok()) hints = CheckSourceVariant(request.source_variant());
+  if (!hints.ok()) {
     if (options_.metrics != nullptr) {
-      options_.metrics->DocumentParsed(language, request.content().size(), absl::ZeroDuration(),
+      options_.metrics->DocumentParsed(hints, request.content().size(), absl::ZeroDuration(),
                                        nullptr);
     }
-    return language;
+    return hints;
   }
   ParseOptions parse_options;
   parse_options.source_variant = request.source_variant();

@@ -42,8 +42,13 @@ struct DocumentParserOptions {
 };
 
 // Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
-// (any case); INVALID_ARGUMENT naming the language otherwise.
+// (any case); INVALID_ARGUMENT (reason LANGUAGE_UNSUPPORTED) naming the
+// language, cut to a short prefix, otherwise.
 absl::Status CheckLanguage(absl::string_view language);
+
+// Returns OK if `source_variant` is a value of v1::SourceVariant;
+// INVALID_ARGUMENT (reason SOURCE_VARIANT_UNKNOWN) otherwise.
+absl::Status CheckSourceVariant(int source_variant);
 
 // Validates and parses requests. Thread-safe; holds no per-call state.
 class DocumentParser {
@@ -53,9 +58,10 @@ class DocumentParser {
   // Parses `request.content` into `*out` (cleared first), and records the
   // document in the metrics.
   //
-  // Returns INVALID_ARGUMENT for an unsupported language and whatever the
-  // parser returns: INVALID_ARGUMENT for empty, blank or non-UTF-8 content,
-  // RESOURCE_EXHAUSTED for content over `max_document_bytes`.
+  // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
+  // variant, and whatever the parser returns: INVALID_ARGUMENT for empty,
+  // blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
+  // `max_document_bytes`. Every error carries its reason (common/error_reason.h).
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out) const;
 
   // Parses `request` into `*response`: `document_id` echoed, `status` set, and

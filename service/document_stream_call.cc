@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_reason.h"
+#include "service/status_mapping.h"
 
 namespace resolute {
 namespace service {
@@ -72,10 +74,11 @@ void DocumentStreamCall::Drain() {
   // Ends the input even with a read outstanding: the call finishes once the
   // documents read are answered, and a document that arrives meanwhile is
   // dropped unread (the client resends it, having no answer for it).
-  EndInputLocked(grpc::Status(
-      grpc::StatusCode::UNAVAILABLE,
-      absl::StrCat("the server is shutting down; the ", received_,
-                   " documents received on this stream were answered: send the others again")));
+  EndInputLocked(ToGrpcStatus(WithErrorReason(
+      absl::UnavailableError(absl::StrCat(
+          "the server is shutting down; the ", received_,
+          " documents received on this stream were answered: send the others again")),
+      "SERVER_SHUTTING_DOWN", "", {{"documents_answered", absl::StrCat(received_)}})));
   PumpLocked();
 }
 

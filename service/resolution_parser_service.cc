@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "common/error_reason.h"
 #include "service/archive_stream_reactor.h"
 #include "service/document_stream_call.h"
 #include "service/status_mapping.h"
@@ -69,9 +70,11 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
   if (archives_in_progress_->fetch_add(1) >= options_.max_concurrent_archives) {
     archives_in_progress_->fetch_sub(1);
     return new RefusingReactor<v1::ArchiveChunk>(
-        grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                     absl::StrCat("the server is busy with ", options_.max_concurrent_archives,
-                                  " archives; retry later")));
+        ToGrpcStatus(WithErrorReason(
+            absl::UnavailableError(absl::StrCat("the server is busy with ",
+                                                options_.max_concurrent_archives,
+                                                " archives; retry later")),
+            "SERVER_BUSY")));
   }
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
       &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_,
