@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "grpc/health/v1/health.pb.h"
 #include "service/call_observer.h"
 
 namespace resolute {
@@ -102,6 +103,10 @@ absl::StatusOr<std::unique_ptr<ResoluteServer>> ResoluteServer::Start(ServerOpti
   // reflection initialiser also makes sure its library is linked in.
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  // gRPC serves health without protobuf descriptors; touching the generated
+  // health messages links them in and registers them, so reflection can
+  // describe the grpc.health.v1.Health service it lists.
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
 
   std::unique_ptr<ServiceMetrics> metrics;
   if (options.metrics != nullptr) metrics = std::make_unique<ServiceMetrics>(options.metrics);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "common/error_reason.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -10,7 +11,9 @@ namespace resolute {
 namespace service {
 namespace {
 
+using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Pair;
 
 TEST(CheckLanguage, AcceptsEnglish) {
   for (const char* language : {"", "en", "EN", "en-GB", "en-US", "En-gb"}) {
@@ -57,6 +60,17 @@ TEST(DocumentParser, PassesRequestAsOptions) {
   EXPECT_TRUE(seen.include_text);
 }
 
+TEST(CheckSourceVariant, RejectsValuesOutsideTheEnum) {
+  EXPECT_TRUE(CheckSourceVariant(v1::SOURCE_VARIANT_UNSPECIFIED).ok());
+  EXPECT_TRUE(CheckSourceVariant(v1::SOURCE_VARIANT_PDFTOTEXT).ok());
+  for (int value : {999, -1}) {
+    const absl::Status s = CheckSourceVariant(value);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << value;
+    EXPECT_EQ(GetErrorReason(s).reason, "SOURCE_VARIANT_UNKNOWN") << value;
+    EXPECT_EQ(GetErrorReason(s).field, "source_variant") << value;
+  }
+}
+
 TEST(DocumentParser, LanguageIsCheckedBeforeParsing) {
   int calls = 0;
   DocumentParserOptions options;
@@ -93,6 +107,11 @@ struct Rejection {
   std::string language;
   absl::StatusCode code;
   const char* message;
+  // The stable reason, the field at fault and one metadata entry ("" for none).
+  const char* reason;
+  const char* field;
+  const char* metadata_key;
+  const char* metadata_value;
 };
 
 TEST(DocumentParser, RejectsBadInputWithMessage) {
@@ -100,16 +119,23 @@ TEST(DocumentParser, RejectsBadInputWithMessage) {
   options.max_document_bytes = 4096;
   DocumentParser parser(options);
   const Rejection rejections[] = {
-      {"empty", "", "", absl::StatusCode::kInvalidArgument, "empty"},
-      {"whitespace only", " \n\t\r\n  ", "", absl::StatusCode::kInvalidArgument, "whitespace"},
+      {"empty", "", "", absl::StatusCode::kInvalidArgument, "empty", "CONTENT_EMPTY", "content",
+       "", ""},
+      {"whitespace only", " \n\t\r\n  ", "", absl::StatusCode::kInvalidArgument, "whitespace",
+       "CONTENT_NO_TEXT", "content", "", ""},
       {"invalid byte", "Recalling\xff its resolution", "", absl::StatusCode::kInvalidArgument,
-       "offset 9"},
+       "offset 9", "CONTENT_NOT_UTF8", "content", "offset", "9"},
       {"truncated sequence", std::string("Decides \xe2\x82", 10), "",
-       absl::StatusCode::kInvalidArgument, "offset 8"},
-      {"oversize", std::string(5000, 'a'), "", absl::StatusCode::kResourceExhausted, "5000"},
+       absl::StatusCode::kInvalidArgument, "offset 8", "CONTENT_NOT_UTF8", "content", "offset",
+       "8"},
+      {"oversize", std::string(5000, 'a'), "", absl::StatusCode::kResourceExhausted, "5000",
+       "CONTENT_TOO_LARGE", "content", "size", "5000"},
       {"oversize names limit", std::string(5000, 'a'), "", absl::StatusCode::kResourceExhausted,
-       "4096"},
-      {"language", "Recalling", "fr", absl::StatusCode::kInvalidArgument, "\"fr\""},
+       "4096", "CONTENT_TOO_LARGE", "content", "limit", "4096"},
+      {"language", "Recalling", "fr", absl::StatusCode::kInvalidArgument, "\"fr\"",
+       "LANGUAGE_UNSUPPORTED", "language", "", ""},
+      {"long language is cut", "Recalling", std::string(8192, 'x'),
+       absl::StatusCode::kInvalidArgument, "xxx...", "LANGUAGE_UNSUPPORTED", "language", "", ""},
   };
   for (const Rejection& r : rejections) {
     v1::ParseResolutionRequest request;
@@ -119,6 +145,13 @@ TEST(DocumentParser, RejectsBadInputWithMessage) {
     absl::Status s = parser.Parse(request, &resolution);
     EXPECT_EQ(s.code(), r.code) << r.name << ": " << s;
     EXPECT_THAT(std::string(s.message()), HasSubstr(r.message)) << r.name;
+    EXPECT_LT(s.message().size(), 300u) << r.name;
+    const ErrorReason reason = GetErrorReason(s);
+    EXPECT_EQ(reason.reason, r.reason) << r.name;
+    EXPECT_EQ(reason.field, r.field) << r.name;
+    if (*r.metadata_key != '\0') {
+      EXPECT_THAT(reason.metadata, Contains(Pair(r.metadata_key, r.metadata_value))) << r.name;
+    }
   }
 }
 

@@ -103,17 +103,56 @@ absl::StatusOr<int> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
   return static_cast<int>(kUnknown);
 }
 
-absl::StatusOr<std::vector<std::string>> ListServices(
-    const std::shared_ptr<grpc::Channel>& channel) {
+namespace {
+
+// Sends one ServerReflectionRequest (serialized) and returns the serialized
+// response.
+absl::StatusOr<std::string> AskReflection(const std::shared_ptr<grpc::Channel>& channel,
+                                          const std::string& request) {
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
-  // ServerReflectionRequest { list_services = 7: "*" }
-  OneShotReactor reactor(ToBuffer(LengthDelimited(7, "*")));
+  OneShotReactor reactor(ToBuffer(request));
   stub.PrepareBidiStreamingCall(&context,
                                 "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
                                 grpc::StubOptions(), &reactor);
   reactor.Start();
-  absl::StatusOr<std::string> bytes = reactor.Await();
+  return reactor.Await();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> DescribeSymbol(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& symbol) {
+  // ServerReflectionRequest { file_containing_symbol = 4: symbol }
+  absl::StatusOr<std::string> bytes = AskReflection(channel, LengthDelimited(4, symbol));
+  if (!bytes.ok()) return bytes.status();
+  // ServerReflectionResponse { file_descriptor_response = 4 {
+  //   file_descriptor_proto = 1 (repeated) } | error_response = 7 {
+  //   error_code = 1, error_message = 2 } }
+  UnknownFieldSet response;
+  if (!response.ParseFromString(*bytes)) return absl::DataLossError("bad response");
+  std::vector<std::string> files;
+  for (int i = 0; i < response.field_count(); ++i) {
+    const UnknownField& field = response.field(i);
+    if (field.type() != UnknownField::TYPE_LENGTH_DELIMITED) continue;
+    UnknownFieldSet inner;
+    if (!inner.ParseFromString(field.length_delimited())) continue;
+    for (int j = 0; j < inner.field_count(); ++j) {
+      const UnknownField& part = inner.field(j);
+      if (field.number() == 4 && part.number() == 1) files.push_back(part.length_delimited());
+      if (field.number() == 7 && part.number() == 2) {
+        return absl::NotFoundError(part.length_delimited());
+      }
+    }
+  }
+  if (files.empty()) return absl::NotFoundError(absl::StrCat("no descriptor for ", symbol));
+  return files;
+}
+
+absl::StatusOr<std::vector<std::string>> ListServices(
+    const std::shared_ptr<grpc::Channel>& channel) {
+  // ServerReflectionRequest { list_services = 7: "*" }
+  absl::StatusOr<std::string> bytes = AskReflection(channel, LengthDelimited(7, "*"));
   if (!bytes.ok()) return bytes.status();
   // ServerReflectionResponse { list_services_response = 6 {
   //   service = 1 { name = 1 } } }

@@ -28,6 +28,13 @@ absl::StatusOr<int> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
 absl::StatusOr<std::vector<std::string>> ListServices(
     const std::shared_ptr<grpc::Channel>& channel);
 
+// Asks server reflection for the file that defines `symbol` (a service or
+// message full name); returns the serialized FileDescriptorProtos it sends
+// (the file first, then its dependencies), or NOT_FOUND with the server's
+// message when reflection cannot describe the symbol.
+absl::StatusOr<std::vector<std::string>> DescribeSymbol(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& symbol);
+
 }  // namespace testing
 }  // namespace resolute
 

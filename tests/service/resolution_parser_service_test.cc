@@ -18,7 +18,10 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "service/server.h"
 #include "tests/service/archive_builder.h"
@@ -117,38 +120,62 @@ struct Rejection {
   std::string language;
   grpc::StatusCode code;
   std::vector<std::string> message_parts;
+  // google.rpc.ErrorInfo.reason in the status details.
+  std::string reason;
 };
+
+// The ErrorInfo in a gRPC status's details; empty if there is none.
+google::rpc::ErrorInfo ErrorInfoOf(const grpc::Status& status) {
+  google::rpc::Status rich;
+  google::rpc::ErrorInfo info;
+  if (!rich.ParseFromString(status.error_details())) return info;
+  for (const auto& detail : rich.details()) {
+    if (detail.UnpackTo(&info)) break;
+  }
+  return info;
+}
 
 TEST_F(ServiceTest, UnaryRejectsBadInputWithAClearStatus) {
   StartReal();
   const Rejection rejections[] = {
-      {"empty", "", "", grpc::StatusCode::INVALID_ARGUMENT, {"empty"}},
-      {"whitespace only", "  \n\n\t \r\n", "", grpc::StatusCode::INVALID_ARGUMENT, {"whitespace"}},
+      {"empty", "", "", grpc::StatusCode::INVALID_ARGUMENT, {"empty"}, "CONTENT_EMPTY"},
+      {"whitespace only", "  \n\n\t \r\n", "", grpc::StatusCode::INVALID_ARGUMENT, {"whitespace"}, "CONTENT_NO_TEXT"},
       {"invalid UTF-8",
        "The General Assembly,\nRecalling\xc3\x28 its resolution",
        "",
        grpc::StatusCode::INVALID_ARGUMENT,
-       {"UTF-8", "offset 31"}},
+       {"UTF-8", "offset 31"},
+       "CONTENT_NOT_UTF8"},
       {"Latin-1 text",
        "R\xe9solution 78/100",
        "",
        grpc::StatusCode::INVALID_ARGUMENT,
-       {"UTF-8", "offset 1"}},
+       {"UTF-8", "offset 1"},
+       "CONTENT_NOT_UTF8"},
       {"oversize",
        std::string(kMaxDocumentBytes + 1, 'a'),
        "",
        grpc::StatusCode::RESOURCE_EXHAUSTED,
-       {std::to_string(kMaxDocumentBytes + 1), std::to_string(kMaxDocumentBytes)}},
+       {std::to_string(kMaxDocumentBytes + 1), std::to_string(kMaxDocumentBytes)},
+       "CONTENT_TOO_LARGE"},
       {"French",
        "L'Assemblée générale,",
        "fr",
        grpc::StatusCode::INVALID_ARGUMENT,
-       {"language", "\"fr\""}},
+       {"language", "\"fr\""},
+       "LANGUAGE_UNSUPPORTED"},
       {"unknown language",
        "The General Assembly,",
        "xx-YY",
        grpc::StatusCode::INVALID_ARGUMENT,
-       {"\"xx-YY\""}},
+       {"\"xx-YY\""},
+       "LANGUAGE_UNSUPPORTED"},
+      {"8 KB language",
+       "The General Assembly,",
+       std::string(8192, 'x'),
+       grpc::StatusCode::INVALID_ARGUMENT,
+       {"language"},
+       "LANGUAGE_UNSUPPORTED"},
   };
   for (const Rejection& r : rejections) {
     v1::ParseResolutionRequest request = MakeRequest("doc", r.content);
@@ -159,6 +186,10 @@ TEST_F(ServiceTest, UnaryRejectsBadInputWithAClearStatus) {
     for (const std::string& part : r.message_parts) {
       EXPECT_THAT(s.error_message(), HasSubstr(part)) << r.name;
     }
+    EXPECT_LT(s.error_message().size(), 300u) << r.name;
+    const google::rpc::ErrorInfo info = ErrorInfoOf(s);
+    EXPECT_EQ(info.reason(), r.reason) << r.name;
+    EXPECT_EQ(info.domain(), "resolute.v1") << r.name;
   }
 }
 
@@ -311,6 +342,27 @@ TEST_F(ServiceTest, ReflectionListsTheService) {
   ASSERT_TRUE(services.ok()) << services.status();
   EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParser"));
   EXPECT_THAT(*services, ::testing::Contains("grpc.health.v1.Health"));
+}
+
+// Reflection describes every service it lists: what `buf curl` and grpcurl
+// need to call a method without a local schema.
+TEST_F(ServiceTest, ReflectionDescribesEveryServiceItLists) {
+  StartReal();
+  absl::StatusOr<std::vector<std::string>> services = testing::ListServices(channel_);
+  ASSERT_TRUE(services.ok()) << services.status();
+  for (const std::string& service : *services) {
+    absl::StatusOr<std::vector<std::string>> files = testing::DescribeSymbol(channel_, service);
+    ASSERT_TRUE(files.ok()) << service << ": " << files.status();
+    google::protobuf::FileDescriptorProto file;
+    ASSERT_TRUE(file.ParseFromString(files->front())) << service;
+    bool defines_service = false;
+    for (const auto& s : file.service()) {
+      defines_service |= absl::StrCat(file.package(), ".", s.name()) == service;
+    }
+    EXPECT_TRUE(defines_service) << service << " not in " << file.name();
+  }
+  EXPECT_EQ(testing::DescribeSymbol(channel_, "no.such.Service").status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 // --- Document stream ----------------------------------------------------------
@@ -642,6 +694,13 @@ TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
   CallResult refused = testing::SendArchive(stub_.get(), archive, 4096);
   EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::UNAVAILABLE);
   EXPECT_THAT(refused.status.error_message(), HasSubstr("busy"));
+  EXPECT_EQ(ErrorInfoOf(refused.status).reason(), "SERVER_BUSY");
+  google::rpc::Status rich;
+  ASSERT_TRUE(rich.ParseFromString(refused.status.error_details()));
+  google::rpc::RetryInfo retry;
+  bool has_retry = false;
+  for (const auto& detail : rich.details()) has_retry |= detail.UnpackTo(&retry);
+  EXPECT_TRUE(has_retry);
 
   chunk.set_data(archive.substr(100));
   ASSERT_TRUE(first->Write(chunk));
