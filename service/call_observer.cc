@@ -67,6 +67,7 @@ class CallObserver final : public grpc::experimental::Interceptor {
     std::string peer;
     if (info_->server_context() != nullptr) peer = info_->server_context()->peer();
     const std::string code(StatusCodeName(status.error_code()));
+    const std::string error = CallErrorMessage(status);
     const double duration_ms = absl::ToDoubleMilliseconds(duration);
     const int64_t requests = requests_.load();
     const int64_t responses = responses_.load();
@@ -85,12 +86,12 @@ class CallObserver final : public grpc::experimental::Interceptor {
     } else if (document_id_.empty()) {
       logger_->Log(level, "call failed",
                    {{"method", method_}, {"peer", peer}, {"status", code},
-                    {"error", status.error_message()}, {"duration_ms", duration_ms},
+                    {"error", error}, {"duration_ms", duration_ms},
                     {"requests", requests}, {"responses", responses}});
     } else {
       logger_->Log(level, "call failed",
                    {{"method", method_}, {"peer", peer}, {"document_id", document_id_},
-                    {"status", code}, {"error", status.error_message()},
+                    {"status", code}, {"error", error},
                     {"duration_ms", duration_ms}, {"requests", requests},
                     {"responses", responses}});
     }
@@ -112,13 +113,21 @@ class CallObserver final : public grpc::experimental::Interceptor {
 
 }  // namespace
 
+std::string CallErrorMessage(const grpc::Status& status) {
+  if (!status.error_message().empty() || status.ok()) return status.error_message();
+  // gRPC answers a method the server does not have with no message.
+  if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+    return "the server does not implement this method";
+  }
+  return "no message";
+}
+
 LogLevel CallLogLevel(grpc::StatusCode code, bool health_check) {
   switch (code) {
     case grpc::StatusCode::OK:
       return health_check ? LogLevel::kDebug : LogLevel::kInfo;
     case grpc::StatusCode::UNKNOWN:
     case grpc::StatusCode::INTERNAL:
-    case grpc::StatusCode::UNIMPLEMENTED:
     case grpc::StatusCode::DATA_LOSS:
       return LogLevel::kError;
     default:

@@ -16,10 +16,11 @@
 //    "requests":1,"responses":1}
 //
 // Levels: OK calls at info (health checks at debug: the kubelet asks every few
-// seconds); client-side errors (INVALID_ARGUMENT, RESOURCE_EXHAUSTED,
-// CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE, ...) at warning with the status
-// message as `error`; server faults (UNKNOWN, INTERNAL, UNIMPLEMENTED,
-// DATA_LOSS) at error. `document_id` is given for unary ParseResolution calls
+// seconds); caller mistakes and client-side errors (INVALID_ARGUMENT,
+// RESOURCE_EXHAUSTED, CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE, and
+// UNIMPLEMENTED: an unknown method, or a reflection v1 probe from grpcurl or
+// buf curl) at warning with the status message as `error` (never empty);
+// server faults (UNKNOWN, INTERNAL, DATA_LOSS) at error. `document_id` is given for unary ParseResolution calls
 // (streams log each document at debug themselves). No request content is
 // ever logged.
 
@@ -29,11 +30,17 @@
 #include <grpcpp/support/server_interceptor.h>
 #include <grpcpp/support/status.h>
 
+#include <string>
+
 #include "service/json_log.h"
 #include "service/service_metrics.h"
 
 namespace resolute {
 namespace service {
+
+// Returns the `error` field logged for a call that ended with `status`: its
+// message, or a description of the code when gRPC sent none.
+std::string CallErrorMessage(const grpc::Status& status);
 
 // Returns the level a call that ended with `code` is logged at (see above).
 LogLevel CallLogLevel(grpc::StatusCode code, bool health_check);

@@ -1,14 +1,16 @@
-// Routes gRPC's own log messages (gpr_log) into a JSON Logger, so that every
-// line the server writes to stderr is one JSON object.
+// Routes the log messages of the libraries the server links (gRPC's gpr_log,
+// libprotobuf's GOOGLE_LOG) into a JSON Logger, so that every line the server
+// writes to stderr is one JSON object.
 //
 //   Logger logger = Logger::Stderr(LogLevel::kInfo);
-//   RouteGrpcLogsTo(&logger);
+//   RouteLibraryLogsTo(&logger);
 //
 // gRPC's ERROR messages are mostly transport events a server recovers from
 // (a peer resetting a connection), so they become `warning` lines; INFO and
-// DEBUG keep their level. Each line carries `source: "grpc"` and the gRPC
-// source `file` and `line`. gRPC's own filter (GRPC_VERBOSITY, default ERROR)
-// still applies first.
+// DEBUG keep their level. libprotobuf's INFO, WARNING and ERROR keep their
+// level (FATAL becomes `error`: protobuf aborts after it). Each line carries
+// `source` ("grpc" or "protobuf") and the library's source `file` and `line`.
+// gRPC's own filter (GRPC_VERBOSITY, default ERROR) still applies first.
 
 #ifndef RESOLUTE_SERVICE_GRPC_LOG_BRIDGE_H_
 #define RESOLUTE_SERVICE_GRPC_LOG_BRIDGE_H_
@@ -18,9 +20,10 @@
 namespace resolute {
 namespace service {
 
-// Sends gRPC's log messages to `logger` from now on. `logger` must outlive
-// every gRPC activity; nullptr drops gRPC's messages.
-void RouteGrpcLogsTo(Logger* logger);
+// Sends gRPC's and libprotobuf's log messages to `logger` from now on.
+// `logger` must outlive every gRPC and protobuf activity; nullptr drops the
+// libraries' messages.
+void RouteLibraryLogsTo(Logger* logger);
 
 }  // namespace service
 }  // namespace resolute

@@ -52,7 +52,7 @@ using resolute::service::MetricsHttpOptions;
 using resolute::service::MetricsHttpServer;
 using resolute::service::ProcessEnvironment;
 using resolute::service::ResoluteServer;
-using resolute::service::RouteGrpcLogsTo;
+using resolute::service::RouteLibraryLogsTo;
 using resolute::service::RunGracefulShutdown;
 using resolute::service::ServerOptions;
 using resolute::service::SetFlagsFromEnvironment;
@@ -255,7 +255,7 @@ int main(int argc, char** argv) {
   }
   absl::ParseCommandLine(argc, argv);
   logger->set_level(absl::GetFlag(FLAGS_log_level));
-  RouteGrpcLogsTo(logger);
+  RouteLibraryLogsTo(logger);
   for (const std::string& warning : env->warnings) logger->Warning(warning);
   if (allocator == AllocatorConfiguration::kRefused) {
     logger->Warning("glibc refused the server's malloc thresholds; its defaults apply");

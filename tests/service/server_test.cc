@@ -450,13 +450,21 @@ TEST(CallObserver, LogLevels) {
       {grpc::StatusCode::NOT_FOUND, true, LogLevel::kWarning},
       {grpc::StatusCode::INTERNAL, false, LogLevel::kError},
       {grpc::StatusCode::UNKNOWN, false, LogLevel::kError},
-      {grpc::StatusCode::UNIMPLEMENTED, false, LogLevel::kError},
+      {grpc::StatusCode::UNIMPLEMENTED, false, LogLevel::kWarning},
       {grpc::StatusCode::DATA_LOSS, false, LogLevel::kError},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(CallLogLevel(c.code, c.health), c.level)
         << StatusCodeName(c.code) << (c.health ? " (health)" : "");
   }
+}
+
+TEST(CallErrorMessage, IsNeverEmptyForAFailedCall) {
+  EXPECT_EQ(CallErrorMessage(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad")), "bad");
+  EXPECT_EQ(CallErrorMessage(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "")),
+            "the server does not implement this method");
+  EXPECT_EQ(CallErrorMessage(grpc::Status(grpc::StatusCode::CANCELLED, "")), "no message");
+  EXPECT_EQ(CallErrorMessage(grpc::Status::OK), "");
 }
 
 }  // namespace
