@@ -13,6 +13,7 @@ against="${1:-HEAD~1}"
 checks="${2:-out/buf/checks.txt}"
 mkdir -p "$(dirname "$checks")"
 
+scripts/setup.sh --node >/dev/null || true
 if ! (cd tools/buf && npm ci --silent --no-audit --no-fund >/dev/null); then
   echo "buf: npm ci in tools/buf failed" >&2
   echo "buf-lint FAIL" >> "$checks"

@@ -15,13 +15,15 @@ import xml.etree.ElementTree as ET
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument('--extra', help='file of "NAME PASS|FAIL" lines to count as well')
+    ap.add_argument('--testlogs', default='bazel-testlogs',
+                    help='the test logs of the run to count (default: bazel-testlogs)')
     args = ap.parse_args()
     targets = subprocess.run(['bazel', 'query', 'tests(//...)'], capture_output=True,
                              text=True, check=True).stdout.split()
     passed = failed = 0
     for target in targets:
         package, name = target[2:].split(':')
-        xml = os.path.join('bazel-testlogs', package, name, 'test.xml')
+        xml = os.path.join(args.testlogs, package, name, 'test.xml')
         if not os.path.exists(xml):
             print('no test report for %s' % target, file=sys.stderr)
             failed += 1

@@ -6,6 +6,9 @@
 #   sudo scripts/setup.sh            # build and test dependencies
 #   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap
 #   sudo scripts/setup.sh --validate # also Node.js and npm for deploy/validate (if absent)
+#   sudo scripts/setup.sh --node     # Node.js and npm (if absent): buf, the Node example
+#   sudo scripts/setup.sh --fuzz     # also clang and its libFuzzer/sanitizer runtimes
+# Options combine (scripts/setup.sh --fuzz --node).
 set -euo pipefail
 
 packages=(
@@ -17,16 +20,24 @@ packages=(
   netcat-openbsd zip openssl
   poppler-utils mupdf-tools
 )
-if [[ "${1:-}" == "--deploy" ]]; then
-  packages+=(podman runc debootstrap)
-fi
-if [[ "${1:-}" == "--validate" ]]; then
-  # A machine image may bring its own Node.js (then Debian's would conflict).
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    packages+=(nodejs npm)
-  fi
-  # kubectl >= 1.27 (kustomize v5) is not in Debian 12: it must come with the machine.
-  command -v kubectl >/dev/null || echo "setup: kubectl not found; deploy/validate needs kubectl >= 1.27" >&2
+need_node=0
+for option in "$@"; do
+  case "$option" in
+    --deploy) packages+=(podman runc debootstrap) ;;
+    --validate)
+      need_node=1
+      # kubectl >= 1.27 (kustomize v5) is not in Debian 12: it must come with the machine.
+      command -v kubectl >/dev/null ||
+        echo "setup: kubectl not found; deploy/validate needs kubectl >= 1.27" >&2
+      ;;
+    --node) need_node=1 ;;
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    *) echo "setup: unknown option $option" >&2; exit 2 ;;
+  esac
+done
+# A machine image may bring its own Node.js (then Debian's would conflict).
+if ((need_node)) && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+  packages+=(nodejs npm)
 fi
 
 missing=()

@@ -5,35 +5,15 @@
 // Built two ways:
 //   - with libFuzzer (clang): tools/fuzz.sh runs it on the corpus for a while;
 //   - in `bazel test` as parser_fuzz_test, a deterministic driver
-//     (fuzz_driver.cc) that feeds it every bundled document and mutations.
+//     (fuzz_driver.cc) that feeds it every bundled document and mutations,
+//     and as parser_regressions_test, on the inputs kept in regressions/.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
 
 #include "absl/strings/string_view.h"
 #include "parser/parser.h"
-
-namespace {
-
-// Aborts (a fuzzer finding) if a span lies outside the text.
-void CheckSpans(const google::protobuf::RepeatedPtrField<resolute::v1::Span>& spans,
-                size_t text_size) {
-  for (const resolute::v1::Span& s : spans) {
-    if (s.start() < 0 || s.start() > s.end() || static_cast<size_t>(s.end()) > text_size) abort();
-  }
-}
-
-void CheckSubs(const google::protobuf::RepeatedPtrField<resolute::v1::Subparagraph>& subs,
-               size_t text_size, int depth) {
-  if (depth > 8) abort();  // the model nests two levels
-  for (const auto& s : subs) {
-    CheckSpans(s.spans(), text_size);
-    CheckSubs(s.subparagraphs(), text_size, depth + 1);
-  }
-}
-
-}  // namespace
+#include "tests/fuzz/resolution_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   resolute::ParseOptions options;
@@ -48,16 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     return 0;
   }
-  const size_t n = r.text().size();
-  CheckSpans(r.title_spans(), n);
-  for (const auto& p : r.preambular_paragraphs()) CheckSpans(p.spans(), n);
-  for (const auto& p : r.operative_paragraphs()) {
-    CheckSpans(p.spans(), n);
-    CheckSubs(p.subparagraphs(), n, 0);
-  }
-  for (const auto& f : r.footnotes()) CheckSpans(f.spans(), n);
-  for (const auto& h : r.headings()) CheckSpans(h.spans(), n);
-  for (const auto& c : r.citations()) CheckSpans(c.spans(), n);
-  for (const auto& a : r.annexes()) CheckSpans(a.spans(), n);
+  resolute::fuzz::CheckResolution(r);
   return 0;
 }
