@@ -6,6 +6,7 @@
 #   sudo scripts/setup.sh            # build and test dependencies
 #   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap
 #   sudo scripts/setup.sh --validate # also Node.js and npm for deploy/validate (if absent)
+#   sudo scripts/setup.sh --examples # also Python gRPC, Node.js and npm for client/examples
 set -euo pipefail
 
 packages=(
@@ -27,6 +28,13 @@ if [[ "${1:-}" == "--validate" ]]; then
   fi
   # kubectl >= 1.27 (kustomize v5) is not in Debian 12: it must come with the machine.
   command -v kubectl >/dev/null || echo "setup: kubectl not found; deploy/validate needs kubectl >= 1.27" >&2
+fi
+
+if [[ "${1:-}" == "--examples" ]]; then
+  packages+=(python3-grpcio)
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+  fi
 fi
 
 missing=()
