@@ -5,10 +5,13 @@
 //   node client/examples/node/example_test.js --server 127.0.0.1:50051 --max-document-bytes 65536
 //
 // Calls health, ParseResolution with a bundled document, StreamParseResolutions
-// with several (two of them bad), and decodes the rich error of each bad
-// request. Prints one line per check and exits 1 if any answer is wrong.
-// --max-document-bytes must be the server's --max_document_bytes (the example
-// sends one byte more to get CONTENT_TOO_LARGE).
+// with several (two of them bad), ParseArchive with the sample archive, and
+// decodes the rich error of each bad request. Prints one line per check and
+// exits 1 if any answer is wrong. --max-document-bytes must be the server's
+// --max_document_bytes (the example sends one byte more to get
+// CONTENT_TOO_LARGE). With --busy-server (a server started with
+// --max_concurrent_archives=0), it also checks that an archive refused there
+// comes back UNAVAILABLE with a RetryInfo.
 'use strict';
 
 const fs = require('fs');
@@ -16,6 +19,7 @@ const path = require('path');
 const { parseArgs } = require('util');
 const { ResoluteClient, RichError, ERROR_DOMAIN, grpc } = require('./resolute_client');
 
+const ROOT = path.join(__dirname, '..', '..', '..');
 const MAX_MESSAGE_BYTES = 300; // every status message the server sends is shorter
 let failures = 0;
 
@@ -59,7 +63,9 @@ async function main() {
     options: {
       server: { type: 'string' },
       'max-document-bytes': { type: 'string' },
-      corpus: { type: 'string', default: path.join(__dirname, '..', '..', '..', 'tests', 'testdata', 'corpus') },
+      corpus: { type: 'string', default: path.join(ROOT, 'tests', 'testdata', 'corpus') },
+      'busy-server': { type: 'string' },
+      archive: { type: 'string', default: path.join(ROOT, 'examples', 'sample_resolutions.tar.gz') },
     },
   });
   if (!args.server || !args['max-document-bytes']) {
@@ -112,6 +118,13 @@ async function main() {
     checkError(streamError(answers, 'latin1'), grpc.status.INVALID_ARGUMENT, 'CONTENT_NOT_UTF8', 'content',
       { offset: '1' }, 'stream: latin1');
 
+    // An archive: one answer per entry, in archive order.
+    const entries = await client.parseArchive(args.archive);
+    const sample = entries.find((a) => a.documentId === 'S_RES_242_1967.txt');
+    check(entries.length === 13 && entries.every((a) => a.status.code === 0)
+      && sample !== undefined && sample.resolution.symbol === 'S/RES/242(1967)',
+    `archive: ${entries.length} entries OK, S_RES_242_1967.txt is ${sample ? sample.resolution.symbol : 'missing'}`);
+
     // Rich errors of unary calls, from the grpc-status-details-bin trailer.
     checkError(await unaryError(client, Buffer.alloc(0)), grpc.status.INVALID_ARGUMENT,
       'CONTENT_EMPTY', 'content', {}, 'unary: empty content');
@@ -128,6 +141,27 @@ async function main() {
       grpc.status.INVALID_ARGUMENT, 'LANGUAGE_UNSUPPORTED', 'language', {}, 'unary: 8 KB language');
   } finally {
     client.close();
+  }
+
+  if (args['busy-server']) {
+    // A server busy with its maximum of archives: retry later (or elsewhere).
+    const busy = new ResoluteClient(args['busy-server'], { timeoutMs: 30000 });
+    try {
+      let error = new RichError(grpc.status.OK, 'the call succeeded');
+      try {
+        await busy.parseArchive(args.archive);
+      } catch (err) {
+        if (err.code === undefined) throw err;
+        error = RichError.fromServiceError(err);
+      }
+      check(error.code === grpc.status.UNAVAILABLE && error.reason === 'SERVER_BUSY'
+        && error.domain === ERROR_DOMAIN && error.retryDelaySeconds > 0
+        && Buffer.byteLength(error.message) < MAX_MESSAGE_BYTES,
+      `archive on a busy server: ${error.codeName} ${error.reason} retry after ${error.retryDelaySeconds} s `
+        + `message=${JSON.stringify(error.message)}`);
+    } finally {
+      busy.close();
+    }
   }
   console.log(`node-example: ${failures === 0 ? 'PASS' : `${failures} FAILED`}`);
   return failures === 0 ? 0 : 1;

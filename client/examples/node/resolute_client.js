@@ -20,6 +20,7 @@
 // `status`. RichError reads both the same way.
 'use strict';
 
+const fs = require('fs');
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
@@ -170,6 +171,32 @@ class ResoluteClient {
         }
         call.end();
       })().catch(reject);
+    });
+  }
+
+  // ParseArchive: a tar, tar.gz or zip file (a path) streamed in chunks; one
+  // response per entry, in archive order (an array, once the stream ends). An
+  // entry that cannot be parsed gets a non-OK `status`; limits on the whole
+  // archive end the call (RESOURCE_EXHAUSTED), and a server already reading
+  // its maximum of archives refuses it at once with UNAVAILABLE and a
+  // RetryInfo (RichError.retryDelaySeconds): retry later.
+  parseArchive(file, { name = path.basename(file), omitText = true } = {}) {
+    return new Promise((resolve, reject) => {
+      const call = this.parser.ParseArchive({ deadline: this.deadline(this.timeoutMs * 10) });
+      const responses = [];
+      call.on('data', (response) => responses.push(response));
+      call.on('error', reject);
+      call.on('end', () => resolve(responses));
+      (async () => {
+        let first = true;
+        for await (const data of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
+          // The options are read from the first chunk only.
+          const chunk = first ? { data, archiveName: name, omitText } : { data };
+          first = false;
+          if (!call.write(chunk)) await new Promise((drained) => call.once('drain', drained));
+        }
+        call.end();
+      })().catch((err) => { call.cancel(); reject(err); });
     });
   }
 }

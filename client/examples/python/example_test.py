@@ -6,10 +6,12 @@
         --server 127.0.0.1:50051 --max-document-bytes 65536
 
 Calls health, ParseResolution with a bundled document, StreamParseResolutions
-with several (two of them bad), and decodes the rich error of each bad
+with several (two of them bad), ParseArchive with the sample archive, and decodes the rich error of each bad
 request. Prints one line per check and exits 1 if any answer is wrong.
 --max-document-bytes must be the server's --max_document_bytes (the example
-sends one byte more to get CONTENT_TOO_LARGE).
+sends one byte more to get CONTENT_TOO_LARGE). With --busy-server (a server
+started with --max_concurrent_archives=0), it also checks that an archive
+refused there comes back UNAVAILABLE with a RetryInfo.
 """
 
 import argparse
@@ -21,7 +23,9 @@ import grpc
 from resolute_client import ERROR_DOMAIN, ResoluteClient, RichError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "..", "..", "..", "tests", "testdata", "corpus")
+ROOT = os.path.join(HERE, "..", "..", "..")
+CORPUS = os.path.join(ROOT, "tests", "testdata", "corpus")
+ARCHIVE = os.path.join(ROOT, "examples", "sample_resolutions.tar.gz")  # 13 resolutions
 MAX_MESSAGE_BYTES = 300  # every status message the server sends is shorter
 
 failures = 0
@@ -75,6 +79,8 @@ def main() -> int:
     ap.add_argument("--max-document-bytes", type=int, required=True,
                     help="the server's --max_document_bytes")
     ap.add_argument("--corpus", default=CORPUS, help="folder of the bundled test documents")
+    ap.add_argument("--busy-server", help="HOST:PORT of a server with --max_concurrent_archives=0")
+    ap.add_argument("--archive", default=ARCHIVE, help="the bundled sample archive")
     args = ap.parse_args()
 
     with ResoluteClient(args.server, timeout=30) as client:
@@ -124,6 +130,16 @@ def main() -> int:
                     grpc.StatusCode.INVALID_ARGUMENT, "CONTENT_NOT_UTF8", "content",
                     {"offset": "1"}, "stream: latin1")
 
+        # An archive: one answer per entry, in archive order.
+        with open(args.archive, "rb") as archive:
+            answers = list(client.parse_archive(archive, name=os.path.basename(args.archive)))
+        by_entry = {a.document_id: a for a in answers}
+        sample = by_entry.get("S_RES_242_1967.txt")
+        check(len(answers) == 13 and all(a.status.code == 0 for a in answers)
+              and sample is not None and sample.resolution.symbol == "S/RES/242(1967)",
+              "archive: %d entries OK, S_RES_242_1967.txt is %s" % (
+                  len(answers), sample.resolution.symbol if sample else "missing"))
+
         # Rich errors of unary calls, from the grpc-status-details-bin trailer.
         check_error(unary_error(client, content=b""), grpc.StatusCode.INVALID_ARGUMENT,
                     "CONTENT_EMPTY", "content", {}, "unary: empty content")
@@ -142,6 +158,22 @@ def main() -> int:
         check_error(unary_error(client, content=b"Resolution 1 (2024)", language="x" * 8192),
                     grpc.StatusCode.INVALID_ARGUMENT, "LANGUAGE_UNSUPPORTED", "language", {},
                     "unary: 8 KB language")
+
+    if args.busy_server:
+        # A server busy with its maximum of archives: retry later (or elsewhere).
+        with ResoluteClient(args.busy_server, timeout=30) as busy:
+            error = RichError(code=0, message="the call succeeded")
+            try:
+                with open(args.archive, "rb") as archive:
+                    list(busy.parse_archive(archive))
+            except grpc.RpcError as e:
+                error = RichError.from_rpc_error(e)
+            check(error.code == grpc.StatusCode.UNAVAILABLE.value[0]
+                  and error.reason == "SERVER_BUSY" and error.domain == ERROR_DOMAIN
+                  and (error.retry_delay_seconds or 0) > 0
+                  and len(error.message.encode()) < MAX_MESSAGE_BYTES,
+                  "archive on a busy server: %s %s retry after %s s message=%r" % (
+                      error.code_name, error.reason, error.retry_delay_seconds, error.message))
 
     print("python-example: %s" % ("PASS" if failures == 0 else "%d FAILED" % failures))
     return 1 if failures else 0

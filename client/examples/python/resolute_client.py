@@ -21,7 +21,7 @@ google.rpc.RetryInfo on UNAVAILABLE. A unary call sends that Status in its
 """
 
 import dataclasses
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import BinaryIO, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import grpc
 from google.rpc import code_pb2, error_details_pb2, status_pb2
@@ -141,3 +141,26 @@ class ResoluteClient:
             for document_id, content in documents)
         # A stream's deadline covers all its documents: size it to the batch.
         return self._parser.StreamParseResolutions(requests, timeout=self._timeout * 10)
+
+    def parse_archive(self, archive: BinaryIO, name: str = "", omit_text: bool = True,
+                      chunk_bytes: int = 256 * 1024
+                      ) -> Iterator[resolute_service_pb2.ParseResolutionResponse]:
+        """ParseArchive: a tar, tar.gz or zip file streamed in chunks; one response per entry.
+
+        An entry that cannot be parsed gets a non-OK `status`; limits on the
+        whole archive end the call (RESOURCE_EXHAUSTED), and a server already
+        reading its maximum of archives refuses it at once with UNAVAILABLE
+        and a RetryInfo (RichError.retry_delay_seconds): retry later.
+        """
+        def chunks():
+            first = True
+            while True:
+                data = archive.read(chunk_bytes)
+                if not data and not first:
+                    return
+                # The options are read from the first chunk only.
+                yield (resolute_service_pb2.ArchiveChunk(data=data, archive_name=name,
+                                                         omit_text=omit_text)
+                       if first else resolute_service_pb2.ArchiveChunk(data=data))
+                first = False
+        return self._parser.ParseArchive(chunks(), timeout=self._timeout * 10)
