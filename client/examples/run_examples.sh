@@ -16,7 +16,7 @@
 # Exit status 0 if both passed.
 set -uo pipefail
 checks=$(realpath -m "${1:-$(dirname "$0")/../../out/examples/checks.txt}")
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
 out=$root/out/examples
 max_document_bytes=65536
