@@ -6,7 +6,8 @@
 #   sudo scripts/setup.sh            # build and test dependencies
 #   sudo scripts/setup.sh --deploy   # also podman, runc, debootstrap
 #   sudo scripts/setup.sh --validate # also Node.js and npm for deploy/validate (if absent)
-#   sudo scripts/setup.sh --node     # Node.js and npm (if absent): buf, the Node example
+#   sudo scripts/setup.sh --node     # Node.js and npm (if absent): buf
+#   sudo scripts/setup.sh --examples # also Python gRPC, Node.js and npm for client/examples
 #   sudo scripts/setup.sh --fuzz     # also clang and its libFuzzer/sanitizer runtimes
 # Options combine (scripts/setup.sh --fuzz --node).
 set -euo pipefail
@@ -31,6 +32,7 @@ for option in "$@"; do
         echo "setup: kubectl not found; deploy/validate needs kubectl >= 1.27" >&2
       ;;
     --node) need_node=1 ;;
+    --examples) packages+=(python3-grpcio); need_node=1 ;;
     --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
     *) echo "setup: unknown option $option" >&2; exit 2 ;;
   esac
