@@ -200,6 +200,7 @@ class Builder {
       }
     }
     absl::flat_hash_set<absl::string_view> used;  // views of the eids set so far
+    absl::flat_hash_map<std::string, int> next_suffix;  // by eid shared by namesakes
     static const std::string* const kNoPart = new std::string();
     int pre_count = 0, unnumbered = 0;
     for (size_t i = 0; i < structure_.paragraphs.size(); ++i) {
@@ -236,7 +237,17 @@ class Builder {
       } else {
         eid = absl::StrCat(prefix, "sec_", p.section + 1, "__para_", p.number);
       }
-      for (int k = 2; used.contains(eid); ++k) eid = absl::StrCat(eid, "_", k);
+      if (used.contains(eid)) {
+        // Namesakes get "_2", "_3" ... after the eid they share; each base
+        // remembers its next suffix, so the search never starts over.
+        int& next = next_suffix[eid];
+        if (next == 0) next = 2;
+        std::string candidate;
+        do {
+          candidate = absl::StrCat(eid, "_", next++);
+        } while (used.contains(candidate));
+        eid = std::move(candidate);
+      }
       m->set_eid(std::move(eid));
       used.insert(m->eid());
       m->set_part(part);

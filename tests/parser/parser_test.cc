@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -522,6 +523,25 @@ TEST(ParseResolution, OmitsTextWhenAsked) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->text().empty());
   EXPECT_EQ(r->operative_paragraphs_size(), 1);
+}
+
+TEST(ParseResolution, DuplicateNumbersGetShortUniqueEids) {
+  // Each namesake gets its own suffix after the shared eid, never a suffix
+  // after a suffix (which made eids grow with their number).
+  std::string text;
+  for (int i = 0; i < 3000; ++i) absl::StrAppend(&text, "1.\n");
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->operative_paragraphs_size(), 3000);
+  absl::flat_hash_set<std::string> eids;
+  for (const v1::OperativeParagraph& p : r->operative_paragraphs()) {
+    EXPECT_LE(p.eid().size(), 24u) << p.eid();
+    EXPECT_TRUE(eids.insert(p.eid()).second) << p.eid();
+  }
+  const std::string base = r->operative_paragraphs(0).eid();
+  EXPECT_EQ(r->operative_paragraphs(1).eid(), absl::StrCat(base, "_2"));
+  EXPECT_EQ(r->operative_paragraphs(2).eid(), absl::StrCat(base, "_3"));
+  EXPECT_EQ(r->operative_paragraphs(2999).eid(), absl::StrCat(base, "_3000"));
 }
 
 }  // namespace
