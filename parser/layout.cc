@@ -44,22 +44,8 @@ bool OpensParagraph(absl::string_view c) {
   return StartsWithPreambularLead(c) || StartsWithOperativeLead(c);
 }
 
-// A hash of a line for counting repeated lines: its length and its first
-// and last eight bytes. Lines that differ only in between collide, which
-// costs a comparison; hashing every byte of every line costs more.
-struct LineHash {
-  size_t operator()(absl::string_view s) const {
-    uint64_t head = 0, tail = 0;
-    const size_t n = std::min<size_t>(s.size(), 8);
-    std::memcpy(&head, s.data(), n);
-    std::memcpy(&tail, s.data() + s.size() - n, n);
-    uint64_t h = (s.size() + 1) * 0x9E3779B97F4A7C15ull;
-    h = (h ^ head) * 0xC2B2AE3D27D4EB4Full;
-    h = (h ^ tail) * 0x165667B19E3779F9ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
-
+// Lines of the same shape are counted with the hash of their whole content
+// (absl::Hash): lines that differ only in their middle must not collide.
 class FurnitureFinder {
  public:
   FurnitureFinder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
@@ -199,7 +185,7 @@ class FurnitureFinder {
   std::string title_;
   int begin_;
   // Lines of running-header shape (not strong) by content, with their count.
-  absl::flat_hash_map<absl::string_view, int, LineHash> repeated_;
+  absl::flat_hash_map<absl::string_view, int> repeated_;
   std::vector<uint8_t> strong_;  // by line: IsStrongContent of its content
 };
 
