@@ -1,5 +1,7 @@
 #include "parser/structure.h"
 
+#include <string.h>  // memrchr
+
 #include <algorithm>
 #include <optional>
 
@@ -439,8 +441,13 @@ class StructureParser {
     int run = -1;
     int groups = 0;
     while (pos > last.begin) {
-      const size_t nl = text_.rfind('\n', pos - 1);
-      if (nl == absl::string_view::npos || nl < 1) break;
+      // A group starts right after a newline at or after the node's start
+      // (or just before it): the search looks no further back.
+      const int from = std::max(last.begin - 1, 0);
+      const void* found = memrchr(text_.data() + from, '\n', static_cast<size_t>(pos - from));
+      if (found == nullptr) break;
+      const size_t nl = static_cast<size_t>(static_cast<const char*>(found) - text_.data());
+      if (nl < 1) break;
       const int start = std::max(static_cast<int>(nl) + 1, last.begin);
       const absl::string_view words = text_.substr(start, pos - start);
       if (words.empty() || words.size() > 30 ||
@@ -677,13 +684,19 @@ class StructureParser {
     if (letter_a && StartsVoteSentence(h) && (out_.paragraphs.empty() || PrevEnds(k, ".;:") ||
                                   state_ == State::kClosed)) {
       // "Adopted unanimously at the 1382nd meeting." (Security Council).
+      // The first such sentence gives the vote, as the first meeting line
+      // gives the meeting; later ones are read past.
       FlushDisplaced();
+      std::vector<Span> spans;
       size_t j = k;
       for (; j < body_.size() && j < k + 6; ++j) {
-        AppendSpans(text_, Pieces(j), &out_.vote.spans);
+        AppendSpans(text_, Pieces(j), &spans);
         if (EndsWithAny(Last(j), ".")) break;
       }
-      out_.vote.value = JoinSpans(text_, out_.vote.spans);
+      if (out_.vote.spans.empty()) {
+        out_.vote.value = JoinSpans(text_, spans);
+        out_.vote.spans = std::move(spans);
+      }
       state_ = State::kClosed;
       last_kind_ = Sink::kNone;
       return std::min(j, body_.size() - 1);

@@ -544,5 +544,16 @@ TEST(ParseResolution, DuplicateNumbersGetShortUniqueEids) {
   EXPECT_EQ(r->operative_paragraphs(2999).eid(), absl::StrCat(base, "_3000"));
 }
 
+TEST(ParseResolution, FirstAdoptionSentenceGivesTheVote) {
+  std::string text = "The General Assembly,\n\n1. Decides to act.\n";
+  absl::StrAppend(&text, "Adopted at the 1st meeting by 12 votes to 2.\n");
+  for (int i = 0; i < 50; ++i) absl::StrAppend(&text, "Adopted at the 2nd meeting.\n");
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->vote().text(), "Adopted at the 1st meeting by 12 votes to 2.");
+  EXPECT_EQ(r->vote().spans_size(), 1);
+  EXPECT_EQ(r->vote().yes_count(), 12);
+}
+
 }  // namespace
 }  // namespace resolute
