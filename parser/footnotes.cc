@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -326,6 +328,21 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   return 0;
 }
 
+// Pairs each "[" of `line` with the "]" that closes it (brackets nest), or
+// with npos if none does, in the order of the "["s.
+void MatchBrackets(absl::string_view line, std::vector<std::pair<size_t, size_t>>* out) {
+  std::vector<size_t> open;  // indices into `out` of the brackets still open
+  for (size_t k = 0; k < line.size(); ++k) {
+    if (line[k] == '[') {
+      open.push_back(out->size());
+      out->emplace_back(k, absl::string_view::npos);
+    } else if (line[k] == ']' && !open.empty()) {
+      (*out)[open.back()].second = k;
+      open.pop_back();
+    }
+  }
+}
+
 class FootnoteReader {
  public:
   FootnoteReader(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
@@ -479,6 +496,16 @@ class FootnoteReader {
       if (next_bracket >= static_cast<size_t>(line.content_end)) continue;
       absl::string_view c = Content(static_cast<int>(i));
       const int base = lines_[i].content_begin;
+      // The bracket that closes each "[" of the line, found on first need
+      // in one pass (a "[" that is never closed must not cost a scan of
+      // the rest of the line each).
+      std::vector<std::pair<size_t, size_t>> closes;  // (open, close or npos)
+      size_t next_close = 0;
+      auto close_of = [&](size_t open) {
+        if (closes.empty()) MatchBrackets(c, &closes);
+        while (closes[next_close].first < open) ++next_close;
+        return closes[next_close].second;
+      };
       size_t at = 0;
       while ((at = c.find('[', at)) != absl::string_view::npos) {
         absl::string_view rest = c.substr(at);
@@ -498,15 +525,9 @@ class FootnoteReader {
         size_t d = 1;
         while (d < rest.size() && IsDigit(rest[d])) ++d;
         if (d > 1 && d < rest.size() && rest[d] == ':') {
-          int depth = 0;
-          size_t close = absl::string_view::npos;
-          for (size_t k = 0; k < rest.size(); ++k) {
-            if (rest[k] == '[') ++depth;
-            if (rest[k] == ']' && --depth == 0) {
-              close = k;
-              break;
-            }
-          }
+          const size_t close_at = close_of(at);
+          const size_t close =
+              close_at == absl::string_view::npos ? close_at : close_at - at;
           if (close != absl::string_view::npos) {
             size_t tb = d + 1;
             while (tb < close && rest[tb] == ' ') ++tb;
