@@ -49,8 +49,9 @@ bool OpensParagraph(absl::string_view c) {
 class FurnitureFinder {
  public:
   FurnitureFinder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
-                  absl::string_view title)
-      : text_(text),
+                  absl::string_view title, Interrupt* interrupt)
+      : interrupt_(interrupt),
+        text_(text),
         lines_(lines),
         symbol_(front.symbol.value),
         title_(CollapseWhitespace(title)),
@@ -132,6 +133,7 @@ class FurnitureFinder {
     const int n = static_cast<int>(lines_.size());
     strong_.assign(n, 0);
     for (int i = begin_; i < n; ++i) {
+      if (Stopped(interrupt_)) return;
       if (lines_[i].blank()) continue;
       const absl::string_view c = Content(i);
       strong_[i] = IsStrongContent(c);
@@ -141,6 +143,7 @@ class FurnitureFinder {
     }
     page_start->assign(n, false);
     for (int i = begin_; i < n; ++i) {
+      if (Stopped(interrupt_)) return;
       if (lines_[i].page_break) (*page_start)[i] = true;
       // A cluster grows from an unmistakable line, or from a running title
       // that opens a page (pdftotext may print it apart from the symbol).
@@ -179,6 +182,7 @@ class FurnitureFinder {
   }
 
  private:
+  Interrupt* interrupt_;
   absl::string_view text_;
   const std::vector<Line>& lines_;
   std::string symbol_;
@@ -262,16 +266,17 @@ bool EndsSentence(absl::string_view line) {
 }
 
 Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
-                     const FrontMatter& front, absl::string_view title) {
+                     const FrontMatter& front, absl::string_view title, Interrupt* interrupt) {
   const int n = static_cast<int>(lines.size());
   Layout layout;
   layout.roles.assign(n, LineRole::kText);
   const int begin = std::min(front.body_begin, n);
   for (int i = 0; i < begin; ++i) layout.roles[i] = LineRole::kFront;
 
-  FurnitureFinder finder(text, lines, front, title);
+  FurnitureFinder finder(text, lines, front, title, interrupt);
   std::vector<bool> page_start;
   finder.Mark(&layout.roles, &page_start);
+  if (interrupt != nullptr && interrupt->CheckNow()) return layout;
   // Where the text has page breaks ("\f", pdftotext), they alone say where
   // pages start: such tools may print a page number above the footnotes.
   bool has_breaks = false;
@@ -287,6 +292,7 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
   }
 
   for (int r = begin; r < n; ++r) {
+    if (Stopped(interrupt)) return layout;
     // (A rule starts with "_": most lines are turned away by their first byte.)
     if (layout.roles[r] != LineRole::kText || lines[r].blank() ||
         text[lines[r].content_begin] != '_' || !IsFootnoteRule(lines[r].Content(text))) {

@@ -166,9 +166,10 @@ std::optional<LabelMatch> MatchHeadingLabel(absl::string_view s) {
 class StructureParser {
  public:
   StructureParser(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
-                  const Footnotes& footnotes, const FrontMatter& front, Findings* findings)
+                  const Footnotes& footnotes, const FrontMatter& front, Findings* findings,
+                  Interrupt* interrupt)
       : text_(text), lines_(lines), layout_(layout), footnotes_(footnotes), front_(front),
-        findings_(findings) {
+        findings_(findings), interrupt_(interrupt) {
     out_.resolution_end = static_cast<int>(text.size());
   }
 
@@ -182,7 +183,10 @@ class StructureParser {
       out_.parts.push_back(std::move(part));
     }
     CollectBodyLines();
-    for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
+    for (size_t k = 0; k < body_.size(); ++k) {
+      if (Stopped(interrupt_)) return std::move(out_);
+      k = Step(k);
+    }
     FlushDisplaced();
     RestoreSpreadWords();
     return std::move(out_);
@@ -992,6 +996,7 @@ class StructureParser {
   const Footnotes& footnotes_;
   const FrontMatter& front_;
   Findings* findings_;
+  Interrupt* interrupt_;
   std::vector<BodyLine> body_;
   std::vector<Span> pieces_;  // the pieces of all body lines, in order
   size_t first_open_heading_ = 0;  // headings from here on have no paragraph yet
@@ -1027,8 +1032,8 @@ bool IsAnnexHeading(absl::string_view line) {
 
 Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
                          const Layout& layout, const Footnotes& footnotes,
-                         const FrontMatter& front, Findings* findings) {
-  return StructureParser(text, lines, layout, footnotes, front, findings).Parse();
+                         const FrontMatter& front, Findings* findings, Interrupt* interrupt) {
+  return StructureParser(text, lines, layout, footnotes, front, findings, interrupt).Parse();
 }
 
 }  // namespace resolute
