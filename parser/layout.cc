@@ -5,8 +5,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "parser/byte_scan.h"
 #include "parser/lead_phrase.h"
+#include "parser/substring_index.h"
 #include "parser/text_patterns.h"
 #include "parser/vote.h"
 
@@ -46,6 +48,13 @@ bool OpensParagraph(absl::string_view c) {
 
 // Lines of the same shape are counted with the hash of their whole content
 // (absl::Hash): lines that differ only in their middle must not collide.
+// Titles longer than this are looked up through a SubstringIndex rather than
+// searched line by line.
+constexpr size_t kSearchedTitleBytes = 256;
+// No page header prints a title longer than this (titles run to a few
+// hundred bytes): lines are not compared with such a title at all.
+constexpr size_t kMaxRunningTitleBytes = 16 << 10;
+
 class FurnitureFinder {
  public:
   FurnitureFinder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
@@ -55,7 +64,11 @@ class FurnitureFinder {
         lines_(lines),
         symbol_(front.symbol.value),
         title_(CollapseWhitespace(title)),
-        begin_(front.body_begin) {}
+        begin_(front.body_begin) {
+    if (title_.size() > kSearchedTitleBytes && title_.size() <= kMaxRunningTitleBytes) {
+      title_index_ = SubstringIndex(absl::StrCat(" ", title_, " "));
+    }
+  }
 
   absl::string_view Content(int i) const { return lines_[i].Content(text_); }
 
@@ -110,12 +123,23 @@ class FurnitureFinder {
       piece = collapsed;
     }
     const bool short_piece = piece.size() < std::min<size_t>(15, title_.size());
+    if (short_piece) {
+      const size_t n = piece.size();
+      return (absl::StartsWith(title_, piece) && (n == title_.size() || title_[n] == ' ')) ||
+             (absl::EndsWith(title_, piece) &&
+              (n == title_.size() || title_[title_.size() - n - 1] == ' '));
+    }
+    if (title_.size() > kMaxRunningTitleBytes) return false;
+    if (title_.size() > kSearchedTitleBytes) {
+      // At word boundaries: " piece " in " title ".
+      return title_index_.Contains(absl::StrCat(" ", piece, " "));
+    }
     size_t at = title_.find(piece.data(), 0, piece.size());
     while (at != std::string::npos) {
       const size_t end = at + piece.size();
       const bool starts = at == 0 || title_[at - 1] == ' ';
       const bool ends = end == title_.size() || title_[end] == ' ';
-      if (starts && ends && (!short_piece || at == 0 || end == title_.size())) return true;
+      if (starts && ends) return true;
       at = title_.find(piece.data(), at + 1, piece.size());
     }
     return false;
@@ -187,6 +211,9 @@ class FurnitureFinder {
   const std::vector<Line>& lines_;
   std::string symbol_;
   std::string title_;
+  // For a long title, its substrings: lines are looked up in time linear in
+  // their own size, not the title's.
+  SubstringIndex title_index_;
   int begin_;
   // Lines of running-header shape (not strong) by content, with their count.
   absl::flat_hash_map<absl::string_view, int> repeated_;
