@@ -7,7 +7,7 @@
 //   index.Contains(" of child ");  // false
 //
 // Memory: up to two states and three transitions per byte of the text, some
-// 30 bytes per byte; meant for texts of a few KiB (a title), not documents.
+// tens of bytes per byte; meant for texts of a few KiB (a title), not documents.
 
 #ifndef RESOLUTE_PARSER_SUBSTRING_INDEX_H_
 #define RESOLUTE_PARSER_SUBSTRING_INDEX_H_
