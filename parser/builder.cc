@@ -43,20 +43,22 @@ class Builder {
  public:
   Builder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
           const Footnotes& footnotes, const Structure& structure, Findings* findings,
-          v1::Resolution* out)
+          v1::Resolution* out, Interrupt* interrupt)
       : text_(text), lines_(lines), front_(front), footnotes_(footnotes), structure_(structure),
-        findings_(findings), out_(out) {}
+        findings_(findings), out_(out), interrupt_(interrupt) {}
 
   void Build() {
     Metadata();
     Title();
     Paragraphs();
+    if (Stopped(interrupt_)) return;
     Headings();
     Parts();
     Tables();
     FootnoteList();
     Annexes();
     Citations();
+    if (Stopped(interrupt_)) return;
     Checks();
   }
 
@@ -200,9 +202,11 @@ class Builder {
       }
     }
     absl::flat_hash_set<absl::string_view> used;  // views of the eids set so far
+    absl::flat_hash_map<std::string, int> next_suffix;  // by eid shared by namesakes
     static const std::string* const kNoPart = new std::string();
     int pre_count = 0, unnumbered = 0;
     for (size_t i = 0; i < structure_.paragraphs.size(); ++i) {
+      if (Stopped(interrupt_)) return;
       const ParaNode& p = structure_.paragraphs[i];
       // The text is joined straight into the message's field (a reused
       // message keeps its strings' capacity).
@@ -236,7 +240,17 @@ class Builder {
       } else {
         eid = absl::StrCat(prefix, "sec_", p.section + 1, "__para_", p.number);
       }
-      for (int k = 2; used.contains(eid); ++k) eid = absl::StrCat(eid, "_", k);
+      if (used.contains(eid)) {
+        // Namesakes get "_2", "_3" ... after the eid they share; each base
+        // remembers its next suffix, so the search never starts over.
+        int& next = next_suffix[eid];
+        if (next == 0) next = 2;
+        std::string candidate;
+        do {
+          candidate = absl::StrCat(eid, "_", next++);
+        } while (used.contains(candidate));
+        eid = std::move(candidate);
+      }
       m->set_eid(std::move(eid));
       used.insert(m->eid());
       m->set_part(part);
@@ -376,6 +390,7 @@ class Builder {
   void Citations() {
     absl::flat_hash_map<std::string, int> index;
     for (const auto& [spans, eid] : cited_) {
+      if (Stopped(interrupt_)) return;
       {
         for (CitationMention& mention : FindCitations(text_, *spans)) {
           auto [it, inserted] = index.emplace(mention.symbol, out_->citations_size());
@@ -416,6 +431,7 @@ class Builder {
   const Structure& structure_;
   Findings* findings_;
   v1::Resolution* out_;
+  Interrupt* interrupt_;
   std::vector<Span> title_spans_;
   std::vector<absl::string_view> paragraph_eids_;  // by Structure::paragraphs index
   std::vector<AnchorNode> anchors_;
@@ -426,8 +442,9 @@ class Builder {
 
 void BuildResolution(absl::string_view text, const std::vector<Line>& lines,
                      const FrontMatter& front, const Footnotes& footnotes,
-                     const Structure& structure, Findings* findings, v1::Resolution* out) {
-  Builder(text, lines, front, footnotes, structure, findings, out).Build();
+                     const Structure& structure, Findings* findings, v1::Resolution* out,
+                     Interrupt* interrupt) {
+  Builder(text, lines, front, footnotes, structure, findings, out, interrupt).Build();
 }
 
 }  // namespace resolute

@@ -14,6 +14,7 @@
 #include "parser/findings.h"
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
+#include "parser/interrupt.h"
 #include "parser/source_text.h"
 #include "parser/structure.h"
 #include "resolute/v1/resolution.pb.h"
@@ -22,10 +23,12 @@ namespace resolute {
 
 // Adds the parts of the model built from `text` (the normalised text) and
 // the stages' results to `*out`, and findings to `*findings`. `out` is
-// expected to be empty.
+// expected to be empty. Stops early, with `*out` incomplete, once
+// `interrupt` (if not null) says to.
 void BuildResolution(absl::string_view text, const std::vector<Line>& lines,
                      const FrontMatter& front, const Footnotes& footnotes,
-                     const Structure& structure, Findings* findings, v1::Resolution* out);
+                     const Structure& structure, Findings* findings, v1::Resolution* out,
+                     Interrupt* interrupt = nullptr);
 
 }  // namespace resolute
 

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -49,17 +50,18 @@ absl::string_view StripToken(absl::string_view t, size_t* offset) {
            (k + 3 <= t.size() && (t.substr(k, 3) == "\xE2\x80\x9C" || t.substr(k, 3) == "\xE2\x80\x98"));
   };
   while (b < e && is_open(b)) b += static_cast<unsigned char>(t[b]) >= 0x80 ? 3 : 1;
+  // Brackets in what is left, counted once: stripping a ")" drops one.
+  size_t opens = 0, closes = 0;
+  for (size_t k = b; k < e; ++k) opens += t[k] == '(', closes += t[k] == ')';
   while (e > b) {
     const char c = t[e - 1];
     if (c == '.' || c == ',' || c == ';' || c == ':' || c == '"' || c == ']' || c == '\'') {
       --e;
     } else if (c == ')') {
       // Keep a closing bracket that closes one inside the token: "1514(XV)".
-      absl::string_view inner = t.substr(b, e - b);
-      size_t opens = 0, closes = 0;
-      for (char x : inner) opens += x == '(', closes += x == ')';
       if (opens >= closes) break;
       --e;
+      --closes;
     } else if (e - b >= 3 && static_cast<unsigned char>(c) >= 0x80 &&
                (t.substr(e - 3, 3) == "\xE2\x80\x9D" || t.substr(e - 3, 3) == "\xE2\x80\x99")) {
       e -= 3;
@@ -329,12 +331,8 @@ class Scanner {
     absl::string_view s = StripToken(tokens_[k].text, &off);
     std::vector<absl::string_view> parts;
     // "A/50/60-S/1995/1": a document issued under two symbols.
-    for (size_t d = s.find('-'); d != absl::string_view::npos; d = s.find('-', d + 1)) {
-      absl::string_view a = s.substr(0, d), b = s.substr(d + 1);
-      if (!b.empty() && IsUpper(b[0]) && IsDocumentSymbol(a) && IsDocumentSymbol(b)) {
-        parts = {a, b};
-        break;
-      }
+    if (const size_t d = JointSymbolDash(s); d != absl::string_view::npos) {
+      parts = {s.substr(0, d), s.substr(d + 1)};
     }
     if (parts.empty()) {
       if (!IsDocumentSymbol(s)) return k;
@@ -599,6 +597,65 @@ bool IsDocumentSymbol(absl::string_view token) {
     start = next + 1;
   }
   return digit;
+}
+
+size_t JointSymbolDash(absl::string_view s) {
+  const size_t n = s.size();
+  if (std::memchr(s.data(), '-', n) == nullptr) return absl::string_view::npos;
+  auto in_segment = [](char c) {
+    return absl::ascii_isalnum(c) || c == '.' || c == '-' || c == '(' || c == ')';
+  };
+  auto alnum_or_dot = [](char c) { return absl::ascii_isalnum(c) || c == '.'; };
+  // The first element of a symbol, from `p` to the "/" at `slash`: one to
+  // ten capitals, then possibly "." and letters, digits and dots ("CN.15"),
+  // `alnum_end` being where letters, digits and dots from `p` end.
+  auto first_element = [&](size_t p, size_t slash, size_t alnum_end) {
+    size_t i = 0;
+    while (p + i < slash && i <= 10 && IsUpper(s[p + i])) ++i;
+    if (i == 0 || i > 10 || alnum_end != slash) return false;
+    return p + i == slash || s[p + i] == '.';
+  };
+  // Right to left: whether the symbol after each dash is one (IsDocumentSymbol
+  // of the rest), from what lies right of each position, read once.
+  absl::InlinedVector<bool, 64> after_ok(n + 1, false);
+  size_t next_slash = absl::string_view::npos;  // first "/" at or after x
+  bool tail_ok = false;                         // the elements after next_slash
+  bool bad = false, double_slash = false, digit = false;  // in [x + 1, n)
+  size_t alnum_end = n;  // first position at or after x that is no letter, digit or dot
+  const bool ends_in_slash = s[n - 1] == '/';
+  for (size_t x = n; x-- > 0;) {
+    const char c = s[x];
+    if (c == '/') {
+      next_slash = x;
+      tail_ok = x + 1 < n && !bad && !double_slash && s[x + 1] != '/' && digit && !ends_in_slash;
+    }
+    if (!alnum_or_dot(c)) alnum_end = x;
+    if (x > 0 && s[x - 1] == '-') {
+      after_ok[x] = IsUpper(c) && next_slash != absl::string_view::npos && tail_ok &&
+                    first_element(x, next_slash, alnum_end);
+    }
+    if (c != '/' && !in_segment(c)) bad = true;
+    if (c == '/' && x + 1 < n && s[x + 1] == '/') double_slash = true;
+    if (IsDigit(c)) digit = true;
+  }
+  // Left to right: whether the symbol before each dash is one.
+  const size_t first_slash = s.find('/');
+  if (first_slash == absl::string_view::npos || first_slash == 0) return absl::string_view::npos;
+  size_t first_alnum_end = 0;
+  while (first_alnum_end < first_slash && alnum_or_dot(s[first_alnum_end])) ++first_alnum_end;
+  if (!first_element(0, first_slash, first_alnum_end)) return absl::string_view::npos;
+  bad = double_slash = digit = false;  // now in [first_slash + 1, d)
+  for (size_t d = first_slash + 1; d < n; ++d) {
+    const char c = s[d];
+    if (c == '-' && d > first_slash + 1 && !bad && !double_slash && digit && s[d - 1] != '/' &&
+        after_ok[d + 1]) {
+      return d;
+    }
+    if (c != '/' && !in_segment(c)) bad = true;
+    if (c == '/' && s[d - 1] == '/') double_slash = true;
+    if (IsDigit(c)) digit = true;
+  }
+  return absl::string_view::npos;
 }
 
 std::vector<CitationMention> FindCitations(absl::string_view text, const std::vector<Span>& spans) {

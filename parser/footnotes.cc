@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <utility>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -326,14 +329,33 @@ int MarkerClass(absl::string_view line, size_t pos, absl::string_view m) {
   return 0;
 }
 
+// Pairs each "[" of `line` with the "]" that closes it (brackets nest), or
+// with npos if none does, in the order of the "["s.
+void MatchBrackets(absl::string_view line, std::vector<std::pair<size_t, size_t>>* out) {
+  std::vector<size_t> open;  // indices into `out` of the brackets still open
+  for (size_t k = 0; k < line.size(); ++k) {
+    if (line[k] == '[') {
+      open.push_back(out->size());
+      out->emplace_back(k, absl::string_view::npos);
+    } else if (line[k] == ']' && !open.empty()) {
+      (*out)[open.back()].second = k;
+      open.pop_back();
+    }
+  }
+}
+
 class FootnoteReader {
  public:
   FootnoteReader(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
-                 const FrontMatter& front, Findings* findings)
-      : text_(text), lines_(lines), layout_(layout), front_(front), findings_(findings) {}
+                 const FrontMatter& front, Findings* findings, Interrupt* interrupt)
+      : text_(text), lines_(lines), layout_(layout), front_(front), findings_(findings),
+        interrupt_(interrupt) {}
 
   Footnotes Read() {
-    for (const FootnoteBlock& block : layout_.footnote_blocks) ReadBlock(block);
+    for (const FootnoteBlock& block : layout_.footnote_blocks) {
+      if (Stopped(interrupt_)) return std::move(out_);
+      ReadBlock(block);
+    }
     ReadInline();
     Anchor();
     std::sort(out_.refs.begin(), out_.refs.end(),
@@ -470,6 +492,7 @@ class FootnoteReader {
     // Few lines have a "[": one search of the text finds the next one.
     size_t next_bracket = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
+      if (Stopped(interrupt_)) return;
       if (layout_.roles[i] != LineRole::kText) continue;
       const Line& line = lines_[i];
       if (next_bracket < static_cast<size_t>(line.content_begin)) {
@@ -479,6 +502,16 @@ class FootnoteReader {
       if (next_bracket >= static_cast<size_t>(line.content_end)) continue;
       absl::string_view c = Content(static_cast<int>(i));
       const int base = lines_[i].content_begin;
+      // The bracket that closes each "[" of the line, found on first need
+      // in one pass (a "[" that is never closed must not cost a scan of
+      // the rest of the line each).
+      std::vector<std::pair<size_t, size_t>> closes;  // (open, close or npos)
+      size_t next_close = 0;
+      auto close_of = [&](size_t open) {
+        if (closes.empty()) MatchBrackets(c, &closes);
+        while (closes[next_close].first < open) ++next_close;
+        return closes[next_close].second;
+      };
       size_t at = 0;
       while ((at = c.find('[', at)) != absl::string_view::npos) {
         absl::string_view rest = c.substr(at);
@@ -498,15 +531,9 @@ class FootnoteReader {
         size_t d = 1;
         while (d < rest.size() && IsDigit(rest[d])) ++d;
         if (d > 1 && d < rest.size() && rest[d] == ':') {
-          int depth = 0;
-          size_t close = absl::string_view::npos;
-          for (size_t k = 0; k < rest.size(); ++k) {
-            if (rest[k] == '[') ++depth;
-            if (rest[k] == ']' && --depth == 0) {
-              close = k;
-              break;
-            }
-          }
+          const size_t close_at = close_of(at);
+          const size_t close =
+              close_at == absl::string_view::npos ? close_at : close_at - at;
           if (close != absl::string_view::npos) {
             size_t tb = d + 1;
             while (tb < close && rest[tb] == ' ') ++tb;
@@ -535,15 +562,18 @@ class FootnoteReader {
 
   void Anchor() {
     inline_cuts_ = out_.cuts.size();
-    // Explicit inline markers pair with inline bodies of the same marker.
-    std::vector<bool> used(out_.entries.size(), false);
+    // Explicit inline markers pair with inline bodies of the same marker,
+    // each with the first one not taken yet.
+    absl::flat_hash_map<absl::string_view, std::pair<std::vector<int>, size_t>> inline_bodies;
+    for (size_t e = 0; e < out_.entries.size(); ++e) {
+      if (out_.entries[e].rule_line < 0) {
+        inline_bodies[out_.entries[e].marker].first.push_back(static_cast<int>(e));
+      }
+    }
     for (MarkerRef& ref : inline_refs_) {
-      for (size_t e = 0; e < out_.entries.size(); ++e) {
-        if (!used[e] && out_.entries[e].rule_line < 0 && out_.entries[e].marker == ref.marker) {
-          ref.entry = static_cast<int>(e);
-          used[e] = true;
-          break;
-        }
+      auto it = inline_bodies.find(ref.marker);
+      if (it != inline_bodies.end() && it->second.second < it->second.first.size()) {
+        ref.entry = it->second.first[it->second.second++];
       }
       out_.refs.push_back(ref);
     }
@@ -551,6 +581,7 @@ class FootnoteReader {
     int from_line = front_.title_lines.empty() ? front_.body_begin : front_.title_lines.front();
     int from_pos = 0;
     for (size_t e = 0; e < out_.entries.size(); ++e) {
+      if (Stopped(interrupt_)) return;
       const FootnoteEntry& entry = out_.entries[e];
       if (entry.rule_line < 0 || entry.marker.empty()) continue;
       int best_class = 0, best_line = -1;
@@ -620,6 +651,7 @@ class FootnoteReader {
   const Layout& layout_;
   const FrontMatter& front_;
   Findings* findings_;
+  Interrupt* interrupt_;
   Footnotes out_;
   std::vector<MarkerRef> inline_refs_;
   size_t inline_cuts_ = 0;  // cuts of inline footnotes, before the anchored markers
@@ -629,8 +661,9 @@ class FootnoteReader {
 }  // namespace
 
 Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
-                           const Layout& layout, const FrontMatter& front, Findings* findings) {
-  return FootnoteReader(text, lines, layout, front, findings).Read();
+                           const Layout& layout, const FrontMatter& front, Findings* findings,
+                           Interrupt* interrupt) {
+  return FootnoteReader(text, lines, layout, front, findings, interrupt).Read();
 }
 
 }  // namespace resolute

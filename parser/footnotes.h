@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "parser/findings.h"
 #include "parser/front_matter.h"
+#include "parser/interrupt.h"
 #include "parser/layout.h"
 #include "parser/source_text.h"
 
@@ -53,8 +54,11 @@ struct Footnotes {
 };
 
 // Reads footnote blocks and inline footnotes, and anchors their markers.
+// Stops early, with incomplete footnotes, once `interrupt` (if not null) says
+// to.
 Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
-                           const Layout& layout, const FrontMatter& front, Findings* findings);
+                           const Layout& layout, const FrontMatter& front, Findings* findings,
+                           Interrupt* interrupt = nullptr);
 
 }  // namespace resolute
 

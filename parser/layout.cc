@@ -5,8 +5,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "parser/byte_scan.h"
 #include "parser/lead_phrase.h"
+#include "parser/substring_index.h"
 #include "parser/text_patterns.h"
 #include "parser/vote.h"
 
@@ -44,31 +46,29 @@ bool OpensParagraph(absl::string_view c) {
   return StartsWithPreambularLead(c) || StartsWithOperativeLead(c);
 }
 
-// A hash of a line for counting repeated lines: its length and its first
-// and last eight bytes. Lines that differ only in between collide, which
-// costs a comparison; hashing every byte of every line costs more.
-struct LineHash {
-  size_t operator()(absl::string_view s) const {
-    uint64_t head = 0, tail = 0;
-    const size_t n = std::min<size_t>(s.size(), 8);
-    std::memcpy(&head, s.data(), n);
-    std::memcpy(&tail, s.data() + s.size() - n, n);
-    uint64_t h = (s.size() + 1) * 0x9E3779B97F4A7C15ull;
-    h = (h ^ head) * 0xC2B2AE3D27D4EB4Full;
-    h = (h ^ tail) * 0x165667B19E3779F9ull;
-    return static_cast<size_t>(h ^ (h >> 29));
-  }
-};
+// Lines of the same shape are counted with the hash of their whole content
+// (absl::Hash): lines that differ only in their middle must not collide.
+// Titles longer than this are looked up through a SubstringIndex rather than
+// searched line by line.
+constexpr size_t kSearchedTitleBytes = 256;
+// No page header prints a title longer than this (titles run to a few
+// hundred bytes): lines are not compared with such a title at all.
+constexpr size_t kMaxRunningTitleBytes = 16 << 10;
 
 class FurnitureFinder {
  public:
   FurnitureFinder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
-                  absl::string_view title)
-      : text_(text),
+                  absl::string_view title, Interrupt* interrupt)
+      : interrupt_(interrupt),
+        text_(text),
         lines_(lines),
         symbol_(front.symbol.value),
         title_(CollapseWhitespace(title)),
-        begin_(front.body_begin) {}
+        begin_(front.body_begin) {
+    if (title_.size() > kSearchedTitleBytes && title_.size() <= kMaxRunningTitleBytes) {
+      title_index_ = SubstringIndex(absl::StrCat(" ", title_, " "));
+    }
+  }
 
   absl::string_view Content(int i) const { return lines_[i].Content(text_); }
 
@@ -123,12 +123,23 @@ class FurnitureFinder {
       piece = collapsed;
     }
     const bool short_piece = piece.size() < std::min<size_t>(15, title_.size());
+    if (short_piece) {
+      const size_t n = piece.size();
+      return (absl::StartsWith(title_, piece) && (n == title_.size() || title_[n] == ' ')) ||
+             (absl::EndsWith(title_, piece) &&
+              (n == title_.size() || title_[title_.size() - n - 1] == ' '));
+    }
+    if (title_.size() > kMaxRunningTitleBytes) return false;
+    if (title_.size() > kSearchedTitleBytes) {
+      // At word boundaries: " piece " in " title ".
+      return title_index_.Contains(absl::StrCat(" ", piece, " "));
+    }
     size_t at = title_.find(piece.data(), 0, piece.size());
     while (at != std::string::npos) {
       const size_t end = at + piece.size();
       const bool starts = at == 0 || title_[at - 1] == ' ';
       const bool ends = end == title_.size() || title_[end] == ' ';
-      if (starts && ends && (!short_piece || at == 0 || end == title_.size())) return true;
+      if (starts && ends) return true;
       at = title_.find(piece.data(), at + 1, piece.size());
     }
     return false;
@@ -146,6 +157,7 @@ class FurnitureFinder {
     const int n = static_cast<int>(lines_.size());
     strong_.assign(n, 0);
     for (int i = begin_; i < n; ++i) {
+      if (Stopped(interrupt_)) return;
       if (lines_[i].blank()) continue;
       const absl::string_view c = Content(i);
       strong_[i] = IsStrongContent(c);
@@ -155,6 +167,7 @@ class FurnitureFinder {
     }
     page_start->assign(n, false);
     for (int i = begin_; i < n; ++i) {
+      if (Stopped(interrupt_)) return;
       if (lines_[i].page_break) (*page_start)[i] = true;
       // A cluster grows from an unmistakable line, or from a running title
       // that opens a page (pdftotext may print it apart from the symbol).
@@ -193,13 +206,17 @@ class FurnitureFinder {
   }
 
  private:
+  Interrupt* interrupt_;
   absl::string_view text_;
   const std::vector<Line>& lines_;
   std::string symbol_;
   std::string title_;
+  // For a long title, its substrings: lines are looked up in time linear in
+  // their own size, not the title's.
+  SubstringIndex title_index_;
   int begin_;
   // Lines of running-header shape (not strong) by content, with their count.
-  absl::flat_hash_map<absl::string_view, int, LineHash> repeated_;
+  absl::flat_hash_map<absl::string_view, int> repeated_;
   std::vector<uint8_t> strong_;  // by line: IsStrongContent of its content
 };
 
@@ -276,16 +293,17 @@ bool EndsSentence(absl::string_view line) {
 }
 
 Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
-                     const FrontMatter& front, absl::string_view title) {
+                     const FrontMatter& front, absl::string_view title, Interrupt* interrupt) {
   const int n = static_cast<int>(lines.size());
   Layout layout;
   layout.roles.assign(n, LineRole::kText);
   const int begin = std::min(front.body_begin, n);
   for (int i = 0; i < begin; ++i) layout.roles[i] = LineRole::kFront;
 
-  FurnitureFinder finder(text, lines, front, title);
+  FurnitureFinder finder(text, lines, front, title, interrupt);
   std::vector<bool> page_start;
   finder.Mark(&layout.roles, &page_start);
+  if (interrupt != nullptr && interrupt->CheckNow()) return layout;
   // Where the text has page breaks ("\f", pdftotext), they alone say where
   // pages start: such tools may print a page number above the footnotes.
   bool has_breaks = false;
@@ -301,6 +319,7 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
   }
 
   for (int r = begin; r < n; ++r) {
+    if (Stopped(interrupt)) return layout;
     // (A rule starts with "_": most lines are turned away by their first byte.)
     if (layout.roles[r] != LineRole::kText || lines[r].blank() ||
         text[lines[r].content_begin] != '_' || !IsFootnoteRule(lines[r].Content(text))) {

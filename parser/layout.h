@@ -23,6 +23,7 @@
 
 #include "absl/strings/string_view.h"
 #include "parser/front_matter.h"
+#include "parser/interrupt.h"
 #include "parser/source_text.h"
 
 namespace resolute {
@@ -55,9 +56,11 @@ struct Layout {
 };
 
 // Assigns a role to every line. `title` is the document title as read from
-// the front matter (used to recognise running titles).
+// the front matter (used to recognise running titles). Stops early, with an
+// incomplete layout, once `interrupt` (if not null) says to.
 Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
-                     const FrontMatter& front, absl::string_view title);
+                     const FrontMatter& front, absl::string_view title,
+                     Interrupt* interrupt = nullptr);
 
 // True if `line` starts with a footnote marker for a numbered footnote: one
 // to three digits alone, or followed by spaces and text. Sets `*marker` and

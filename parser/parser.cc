@@ -10,6 +10,7 @@
 #include "parser/findings.h"
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
+#include "parser/interrupt.h"
 #include "parser/layout.h"
 #include "parser/normalize.h"
 #include "parser/source_text.h"
@@ -60,9 +61,19 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
                              v1::Resolution* out) {
   out->Clear();
   if (absl::Status s = ValidateInput(input, options); !s.ok()) return s;
+  Interrupt interrupt(options.deadline, options.cancelled);
+  // Between stages, and within them (each checks now and then).
+  auto stopped = [&interrupt, out] {
+    if (!interrupt.CheckNow()) return false;
+    out->Clear();
+    return true;
+  };
+  if (stopped()) return interrupt.status();
 
   std::string text = NormalizeText(input);
+  if (stopped()) return interrupt.status();
   const std::vector<Line> lines = SplitLines(text);
+  if (stopped()) return interrupt.status();
   Findings findings;
   const FrontMatter front = ExtractFrontMatter(text, lines);
   std::vector<Span> title_spans;
@@ -70,10 +81,17 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
   if (!title_spans.empty() && front.title_begin > title_spans.front().begin) {
     title_spans.front().begin = front.title_begin;
   }
-  const Layout layout = AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans));
-  const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings);
-  const Structure structure = ParseStructure(text, lines, layout, footnotes, front, &findings);
-  BuildResolution(text, lines, front, footnotes, structure, &findings, out);
+  if (stopped()) return interrupt.status();
+  const Layout layout =
+      AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans), &interrupt);
+  if (stopped()) return interrupt.status();
+  const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings, &interrupt);
+  if (stopped()) return interrupt.status();
+  const Structure structure =
+      ParseStructure(text, lines, layout, footnotes, front, &findings, &interrupt);
+  if (stopped()) return interrupt.status();
+  BuildResolution(text, lines, front, footnotes, structure, &findings, out, &interrupt);
+  if (stopped()) return interrupt.status();
 
   for (Finding& f : findings.TakeAll()) {
     v1::Diagnostic* d = out->add_diagnostics();

@@ -5,10 +5,20 @@
 //       resolute::ParseResolution(text, resolute::ParseOptions());
 //   if (!r.ok()) { /* r.status(): INVALID_ARGUMENT or RESOURCE_EXHAUSTED */ }
 //
+// A caller that must not wait past a deadline, or may give up, says so:
+//
+//   ParseOptions options;
+//   options.deadline = absl::Now() + absl::Milliseconds(500);
+//   options.cancelled = [&context] { return context.IsCancelled(); };
+//   // DEADLINE_EXCEEDED or CANCELLED once either happens, within a few
+//   // hundred lines' work
+//
 // The parser never fails on odd structure: whatever it has to guess or skip is
 // reported in `Resolution.diagnostics`. It only rejects input that is not
-// text (empty, not UTF-8) or larger than `ParseOptions::max_input_bytes`.
-// It is thread-safe and keeps no state between calls.
+// text (empty, not UTF-8) or larger than `ParseOptions::max_input_bytes`,
+// and stops when its deadline passes or its caller cancels it. Its cost is
+// linear in the size of the text, whatever the text's shape. It is
+// thread-safe and keeps no state between calls.
 //
 // Stages (each its own library in this folder): normalize -> lines -> layout
 // (page furniture and footnote blocks) -> structure (front matter,
@@ -18,10 +28,12 @@
 #define RESOLUTE_PARSER_PARSER_H_
 
 #include <cstddef>
+#include <functional>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "resolute/v1/resolution.pb.h"
 
 namespace resolute {
@@ -34,14 +46,25 @@ struct ParseOptions {
   size_t max_input_bytes = 64 << 20;
   // If false, `Resolution.text` is left empty (spans still refer to it).
   bool include_text = true;
+  // The parse stops with DEADLINE_EXCEEDED once this time has passed. The
+  // parser checks it between stages and every few hundred lines within them,
+  // so it may run a little past it, never much.
+  absl::Time deadline = absl::InfiniteFuture();
+  // If set, the parse stops with CANCELLED once this returns true. Called on
+  // the parsing thread, as often as the deadline is checked; it must be
+  // cheap and thread-safe with whoever cancels (an atomic flag, a
+  // grpc::ServerContext's IsCancelled).
+  std::function<bool()> cancelled;
 };
 
 // Parses `text` into `*out` (cleared first).
 //
 // Returns INVALID_ARGUMENT if `text` is empty or blank, or is not valid UTF-8
 // (the message gives the byte offset of the first bad sequence), and
-// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`. On error
-// `*out` is left cleared.
+// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`;
+// DEADLINE_EXCEEDED if `options.deadline` passes, and CANCELLED if
+// `options.cancelled` returns true, before the parse ends (both are checked
+// before the parse starts too). On error `*out` is left cleared.
 absl::Status ParseResolution(absl::string_view text, const ParseOptions& options,
                              v1::Resolution* out);
 

@@ -1,5 +1,7 @@
 #include "parser/structure.h"
 
+#include <string.h>  // memrchr
+
 #include <algorithm>
 #include <optional>
 
@@ -164,9 +166,10 @@ std::optional<LabelMatch> MatchHeadingLabel(absl::string_view s) {
 class StructureParser {
  public:
   StructureParser(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
-                  const Footnotes& footnotes, const FrontMatter& front, Findings* findings)
+                  const Footnotes& footnotes, const FrontMatter& front, Findings* findings,
+                  Interrupt* interrupt)
       : text_(text), lines_(lines), layout_(layout), footnotes_(footnotes), front_(front),
-        findings_(findings) {
+        findings_(findings), interrupt_(interrupt) {
     out_.resolution_end = static_cast<int>(text.size());
   }
 
@@ -180,7 +183,10 @@ class StructureParser {
       out_.parts.push_back(std::move(part));
     }
     CollectBodyLines();
-    for (size_t k = 0; k < body_.size(); ++k) k = Step(k);
+    for (size_t k = 0; k < body_.size(); ++k) {
+      if (Stopped(interrupt_)) return std::move(out_);
+      k = Step(k);
+    }
     FlushDisplaced();
     RestoreSpreadWords();
     return std::move(out_);
@@ -439,8 +445,13 @@ class StructureParser {
     int run = -1;
     int groups = 0;
     while (pos > last.begin) {
-      const size_t nl = text_.rfind('\n', pos - 1);
-      if (nl == absl::string_view::npos || nl < 1) break;
+      // A group starts right after a newline at or after the node's start
+      // (or just before it): the search looks no further back.
+      const int from = std::max(last.begin - 1, 0);
+      const void* found = memrchr(text_.data() + from, '\n', static_cast<size_t>(pos - from));
+      if (found == nullptr) break;
+      const size_t nl = static_cast<size_t>(static_cast<const char*>(found) - text_.data());
+      if (nl < 1) break;
       const int start = std::max(static_cast<int>(nl) + 1, last.begin);
       const absl::string_view words = text_.substr(start, pos - start);
       if (words.empty() || words.size() > 30 ||
@@ -677,13 +688,19 @@ class StructureParser {
     if (letter_a && StartsVoteSentence(h) && (out_.paragraphs.empty() || PrevEnds(k, ".;:") ||
                                   state_ == State::kClosed)) {
       // "Adopted unanimously at the 1382nd meeting." (Security Council).
+      // The first such sentence gives the vote, as the first meeting line
+      // gives the meeting; later ones are read past.
       FlushDisplaced();
+      std::vector<Span> spans;
       size_t j = k;
       for (; j < body_.size() && j < k + 6; ++j) {
-        AppendSpans(text_, Pieces(j), &out_.vote.spans);
+        AppendSpans(text_, Pieces(j), &spans);
         if (EndsWithAny(Last(j), ".")) break;
       }
-      out_.vote.value = JoinSpans(text_, out_.vote.spans);
+      if (out_.vote.spans.empty()) {
+        out_.vote.value = JoinSpans(text_, spans);
+        out_.vote.spans = std::move(spans);
+      }
       state_ = State::kClosed;
       last_kind_ = Sink::kNone;
       return std::min(j, body_.size() - 1);
@@ -979,6 +996,7 @@ class StructureParser {
   const Footnotes& footnotes_;
   const FrontMatter& front_;
   Findings* findings_;
+  Interrupt* interrupt_;
   std::vector<BodyLine> body_;
   std::vector<Span> pieces_;  // the pieces of all body lines, in order
   size_t first_open_heading_ = 0;  // headings from here on have no paragraph yet
@@ -1014,8 +1032,8 @@ bool IsAnnexHeading(absl::string_view line) {
 
 Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
                          const Layout& layout, const Footnotes& footnotes,
-                         const FrontMatter& front, Findings* findings) {
-  return StructureParser(text, lines, layout, footnotes, front, findings).Parse();
+                         const FrontMatter& front, Findings* findings, Interrupt* interrupt) {
+  return StructureParser(text, lines, layout, footnotes, front, findings, interrupt).Parse();
 }
 
 }  // namespace resolute

@@ -19,6 +19,7 @@
 #include "parser/findings.h"
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
+#include "parser/interrupt.h"
 #include "parser/layout.h"
 #include "parser/lead_phrase.h"
 #include "parser/source_text.h"
@@ -85,10 +86,12 @@ struct Structure {
   int resolution_end = 0;
 };
 
-// Reads the structure from the text lines of the body.
+// Reads the structure from the text lines of the body. Stops early, with an
+// incomplete structure, once `interrupt` (if not null) says to.
 Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
                          const Layout& layout, const Footnotes& footnotes,
-                         const FrontMatter& front, Findings* findings);
+                         const FrontMatter& front, Findings* findings,
+                         Interrupt* interrupt = nullptr);
 
 // True if `line` is an annex heading: "Annex", "Annexes", "Annex II", "Annex A".
 bool IsAnnexHeading(absl::string_view line);

@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "parser/source_text.h"
@@ -522,6 +525,96 @@ TEST(ParseResolution, OmitsTextWhenAsked) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->text().empty());
   EXPECT_EQ(r->operative_paragraphs_size(), 1);
+}
+
+TEST(ParseResolution, DuplicateNumbersGetShortUniqueEids) {
+  // Each namesake gets its own suffix after the shared eid, never a suffix
+  // after a suffix (which made eids grow with their number).
+  std::string text;
+  for (int i = 0; i < 3000; ++i) absl::StrAppend(&text, "1.\n");
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->operative_paragraphs_size(), 3000);
+  absl::flat_hash_set<std::string> eids;
+  for (const v1::OperativeParagraph& p : r->operative_paragraphs()) {
+    EXPECT_LE(p.eid().size(), 24u) << p.eid();
+    EXPECT_TRUE(eids.insert(p.eid()).second) << p.eid();
+  }
+  const std::string base = r->operative_paragraphs(0).eid();
+  EXPECT_EQ(r->operative_paragraphs(1).eid(), absl::StrCat(base, "_2"));
+  EXPECT_EQ(r->operative_paragraphs(2).eid(), absl::StrCat(base, "_3"));
+  EXPECT_EQ(r->operative_paragraphs(2999).eid(), absl::StrCat(base, "_3000"));
+}
+
+TEST(ParseResolution, FirstAdoptionSentenceGivesTheVote) {
+  std::string text = "The General Assembly,\n\n1. Decides to act.\n";
+  absl::StrAppend(&text, "Adopted at the 1st meeting by 12 votes to 2.\n");
+  for (int i = 0; i < 50; ++i) absl::StrAppend(&text, "Adopted at the 2nd meeting.\n");
+  auto r = ParseResolution(text);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->vote().text(), "Adopted at the 1st meeting by 12 votes to 2.");
+  EXPECT_EQ(r->vote().spans_size(), 1);
+  EXPECT_EQ(r->vote().yes_count(), 12);
+}
+
+// A long text: the seed resolution repeated to about 1 MiB.
+std::string LongText() {
+  const std::string doc =
+      testing::ReadFile(testing::RunfilePath("tests/testdata/corpus/A_RES_57_168.seed.txt"));
+  std::string text;
+  while (text.size() < (1 << 20)) absl::StrAppend(&text, doc);
+  return text;
+}
+
+TEST(ParseResolution, StopsAtItsDeadline) {
+  ParseOptions options;
+  options.deadline = absl::Now() - absl::Seconds(1);
+  v1::Resolution r;
+  absl::Status s = ParseResolution("The General Assembly,\n\n1. Decides to act.\n", options, &r);
+  EXPECT_EQ(s.code(), absl::StatusCode::kDeadlineExceeded) << s;
+  EXPECT_EQ(r.ByteSizeLong(), 0u);
+  options.deadline = absl::Now() + absl::Hours(1);
+  EXPECT_TRUE(ParseResolution("The General Assembly,\n\n1. Decides to act.\n", options).ok());
+}
+
+TEST(ParseResolution, StopsWhenCancelled) {
+  ParseOptions options;
+  options.cancelled = [] { return true; };
+  auto r = ParseResolution("The General Assembly,\n\n1. Decides to act.\n", options);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kCancelled) << r.status();
+}
+
+TEST(ParseResolution, ChecksCancellationWithinStages) {
+  const std::string text = LongText();
+  int calls = 0;
+  ParseOptions options;
+  options.cancelled = [&calls] {
+    ++calls;
+    return false;
+  };
+  ASSERT_TRUE(ParseResolution(text, options).ok());
+  // Not only between stages: within their loops over lines too.
+  const int total = calls;
+  EXPECT_GT(total, 40);
+  // Cancelled at any point, the parse stops there with CANCELLED and leaves
+  // the message cleared.
+  for (int at : {1, 5, total / 4, total / 2, total - 1}) {
+    int n = 0;
+    options.cancelled = [&n, at] { return ++n >= at; };
+    v1::Resolution r;
+    absl::Status s = ParseResolution(text, options, &r);
+    EXPECT_EQ(s.code(), absl::StatusCode::kCancelled) << at << ": " << s;
+    EXPECT_EQ(n, at);
+    EXPECT_EQ(r.ByteSizeLong(), 0u);
+  }
+}
+
+TEST(ParseResolution, DeadlineStopsALongParse) {
+  const std::string text = LongText();
+  ParseOptions options;
+  options.deadline = absl::Now() + absl::Microseconds(50);
+  auto r = ParseResolution(text, options);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded) << r.status();
 }
 
 }  // namespace
