@@ -84,30 +84,31 @@ int XmlQuery::Count(const std::string& xpath) const {
   return static_cast<int>(Nodes(xpath).size());
 }
 
-absl::Status ValidateAgainstSchema(const std::string& xml, const std::string& xsd_path) {
-  std::string errors;
+std::unique_ptr<SchemaValidator> SchemaValidator::Load(const std::string& xsd_path,
+                                                       std::string* error) {
+  error->clear();
   xmlSchemaParserCtxtPtr parser = xmlSchemaNewParserCtxt(xsd_path.c_str());
-  xmlSchemaSetParserErrors(parser, CollectError, CollectError, &errors);
+  xmlSchemaSetParserErrors(parser, CollectError, CollectError, error);
   xmlSchemaPtr schema = xmlSchemaParse(parser);
   xmlSchemaFreeParserCtxt(parser);
-  if (schema == nullptr) {
-    return absl::FailedPreconditionError(absl::StrCat("cannot load ", xsd_path, ": ", errors));
-  }
+  if (schema == nullptr) return nullptr;
+  return std::unique_ptr<SchemaValidator>(new SchemaValidator(schema));
+}
+
+SchemaValidator::~SchemaValidator() { xmlSchemaFree(static_cast<xmlSchemaPtr>(schema_)); }
+
+absl::Status SchemaValidator::Validate(const std::string& xml) const {
   xmlDocPtr doc =
       xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "akn.xml", "UTF-8", kStrict);
-  absl::Status status;
-  if (doc == nullptr) {
-    status = absl::InvalidArgumentError("not well-formed XML");
-  } else {
-    xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt(schema);
-    xmlSchemaSetValidErrors(valid, CollectError, CollectError, &errors);
-    const int rc = xmlSchemaValidateDoc(valid, doc);
-    xmlSchemaFreeValidCtxt(valid);
-    xmlFreeDoc(doc);
-    if (rc != 0) status = absl::InvalidArgumentError(absl::StrCat("not valid: ", errors));
-  }
-  xmlSchemaFree(schema);
-  return status;
+  if (doc == nullptr) return absl::InvalidArgumentError("not well-formed XML");
+  std::string errors;
+  xmlSchemaValidCtxtPtr valid = xmlSchemaNewValidCtxt(static_cast<xmlSchemaPtr>(schema_));
+  xmlSchemaSetValidErrors(valid, CollectError, CollectError, &errors);
+  const int rc = xmlSchemaValidateDoc(valid, doc);
+  xmlSchemaFreeValidCtxt(valid);
+  xmlFreeDoc(doc);
+  if (rc != 0) return absl::InvalidArgumentError(absl::StrCat("not valid: ", errors));
+  return absl::OkStatus();
 }
 
 }  // namespace resolute::testing

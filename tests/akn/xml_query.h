@@ -49,9 +49,24 @@ class XmlQuery {
   xmlDocPtr doc_;
 };
 
-// Validates `xml` against the XML Schema at `xsd_path` with libxml2's schema
-// API; the error lists the first validity errors.
-absl::Status ValidateAgainstSchema(const std::string& xml, const std::string& xsd_path);
+// An XML Schema loaded once, to validate many documents with libxml2's
+// schema API.
+class SchemaValidator {
+ public:
+  // Loads the schema at `xsd_path` (imports are resolved beside it); null
+  // with `error` set if it cannot be loaded.
+  static std::unique_ptr<SchemaValidator> Load(const std::string& xsd_path, std::string* error);
+  ~SchemaValidator();
+  SchemaValidator(const SchemaValidator&) = delete;
+  SchemaValidator& operator=(const SchemaValidator&) = delete;
+
+  // OK if `xml` is well-formed and valid; else the first errors.
+  absl::Status Validate(const std::string& xml) const;
+
+ private:
+  explicit SchemaValidator(void* schema) : schema_(schema) {}
+  void* schema_;  // xmlSchemaPtr
+};
 
 }  // namespace resolute::testing
 
