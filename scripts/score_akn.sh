@@ -12,7 +12,9 @@
 # made the expected JSON from the UN's markup); and scores both with the
 # corpus scorer. The AKN path must score exactly as the JSON path (the whole
 # score.py report identical), and every file must be valid. Texts of the
-# corpus outside the scored sets are validated too.
+# corpus outside the scored sets are validated too. tools/akn_diff.py then
+# reports, for the pymupdf set, what differs from the UN's own markup beyond
+# what the converter reads.
 #
 # The corpus is read from $RESOLUTE_CORPUS, default ../shared/corpus next to
 # the checkout; without it the script says so and exits 0. The schema is
@@ -117,6 +119,15 @@ while read -r set ids _; do
     status=1
   fi
 done < tests/corpus_thresholds.txt
+
+# What the converter does not see (FRBR, eIds, note placement, conclusions,
+# attachments): reported against the UN's markup, not a gate.
+if [[ -d "$out/pymupdf/akn" && -d "$corpus/akn" ]]; then
+  python3 tools/akn_diff.py "$out/pymupdf/akn" --un-dir "$corpus/akn" --details -1 \
+    > "$out/akn_diff_pymupdf.txt"
+  echo "== AKN vs the UN's markup (pymupdf; details in $out/akn_diff_pymupdf.txt)"
+  grep '^== ' "$out/akn_diff_pymupdf.txt"
+fi
 
 # The texts no scored set covers (no gold): validated only.
 mapfile -t rest < <(ls "$corpus"/texts/*.txt | grep -vxF -f "$covered")
