@@ -62,7 +62,9 @@ bool IsIsoDate(const std::string& date) {
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(date[i]))) return false;
   }
-  return true;
+  const int month = (date[5] - '0') * 10 + (date[6] - '0');
+  const int day = (date[8] - '0') * 10 + (date[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && date.substr(0, 4) != "0000";
 }
 
 // The position in a node's text of byte `pos` of Resolution.text, given the
@@ -181,7 +183,21 @@ class DocumentWriter {
     End();
   }
   void Attr(const char* name, absl::string_view value) {
-    const std::string safe = XmlSafeText(value);
+    std::string safe = XmlSafeText(value);
+    if (absl::string_view(name) == "eId") {
+      // The schema's eIds hold no whitespace; the model's never do, but a
+      // caller's model might.
+      for (char& c : safe) {
+        if (absl::ascii_isspace(static_cast<unsigned char>(c))) c = '_';
+      }
+      if (safe.empty()) safe = "_";
+      // The schema wants eIds unique in the document.
+      if (!used_eids_.insert(safe).second) {
+        int n = 2;
+        while (!used_eids_.insert(absl::StrCat(safe, "__", n)).second) ++n;
+        absl::StrAppend(&safe, "__", n);
+      }
+    }
     Check(xmlTextWriterWriteAttribute(w_, reinterpret_cast<const xmlChar*>(name),
                                       reinterpret_cast<const xmlChar*>(safe.c_str())));
   }
@@ -1085,6 +1101,7 @@ class DocumentWriter {
   std::map<std::string, int> note_uses_;
   std::vector<int> unanchored_notes_;
   std::set<int> placed_headings_;
+  std::set<std::string> used_eids_;
 };
 
 }  // namespace

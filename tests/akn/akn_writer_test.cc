@@ -267,7 +267,7 @@ const std::vector<Case>& Cases() {
        {
            {"//a:preface//a:docTitle", "a < b & c > d \"q\" 'r' ]]> <!-- x --> &amp;"},
            {"//a:coverPage//a:docNumber", "A/RES/<1>&amp;"},
-           {"//a:paragraph/@eId", "para_1\" onload=\"x"},
+           {"//a:paragraph/@eId", "para_1\"_onload=\"x"},
            {"//a:paragraph//a:span[@class='italic']", "<i>Decides"},
            // Control characters and U+FFFE/FFFF dropped, bad bytes replaced.
            {"//a:paragraph//a:p", "<i>Decides  text  end\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd!"},
