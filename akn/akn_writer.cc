@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -436,7 +437,9 @@ class DocumentWriter {
 
   // The words that may show citation `c` in a text: its mentions in
   // Resolution.text when the model carries the text, else forms of its
-  // symbol ("A/RES/77/148" is cited as "77/148").
+  // symbol ("A/RES/77/148" is cited as "77/148", "A/RES/217(III)" with its
+  // part as "217 A (III)", "A/HRC/RES/7/34" as "7/34"). Matched ignoring
+  // whitespace (see FindLoose).
   std::vector<std::string> Needles(const Citation& c) const {
     std::vector<std::string> needles;
     for (const Span& s : c.spans()) {
@@ -446,17 +449,48 @@ class DocumentWriter {
       }
     }
     needles.push_back(c.symbol());
-    for (absl::string_view prefix : {"A/RES/", "S/RES/", "E/RES/"}) {
-      if (absl::StartsWith(c.symbol(), prefix)) {
-        std::string bare = c.symbol().substr(prefix.size());
-        const size_t paren = bare.find('(');
-        if (paren != std::string::npos && paren > 0) {
-          needles.push_back(absl::StrCat(bare.substr(0, paren), " ", bare.substr(paren)));
-        }
-        needles.push_back(std::move(bare));
+    for (absl::string_view prefix : {"A/RES/", "S/RES/", "E/RES/", "A/HRC/RES/"}) {
+      if (!absl::StartsWith(c.symbol(), prefix)) continue;
+      const std::string bare = c.symbol().substr(prefix.size());
+      const size_t paren = bare.find('(');
+      if (!c.parts().empty() && paren != std::string::npos && paren > 0) {
+        needles.push_back(absl::StrCat(bare.substr(0, paren), c.parts(), bare.substr(paren)));
       }
+      if (!c.parts().empty()) needles.push_back(absl::StrCat(bare, c.parts()));
+      needles.push_back(bare);
     }
     return needles;
+  }
+
+  // Finds `needle` in `text` at or after `from`, whitespace ignored on both
+  // sides, as a whole word (no letter or digit just before, no digit just
+  // after). Returns the match as [begin, end) of `text`, or begin = npos.
+  static std::pair<size_t, size_t> FindLoose(const std::string& text,
+                                             const std::string& needle, size_t from) {
+    std::string squeezed;
+    for (char c : needle) {
+      if (!absl::ascii_isspace(static_cast<unsigned char>(c))) squeezed.push_back(c);
+    }
+    const auto is = [&](size_t i, auto pred) {
+      return i < text.size() && pred(static_cast<unsigned char>(text[i]));
+    };
+    if (squeezed.empty()) return {std::string::npos, 0};
+    for (size_t begin = text.find(squeezed[0], from); begin != std::string::npos;
+         begin = text.find(squeezed[0], begin + 1)) {
+      if (begin > 0 && is(begin - 1, absl::ascii_isalnum)) continue;
+      size_t i = begin, k = 0;
+      while (k < squeezed.size() && i < text.size()) {
+        if (absl::ascii_isspace(static_cast<unsigned char>(text[i])) && k > 0) {
+          ++i;
+        } else if (text[i] == squeezed[k]) {
+          ++i, ++k;
+        } else {
+          break;
+        }
+      }
+      if (k == squeezed.size() && !is(i, absl::ascii_isdigit)) return {begin, i};
+    }
+    return {std::string::npos, 0};
   }
 
   // Links the first free mention of `c` in node `eid`; false if none.
@@ -466,18 +500,17 @@ class DocumentWriter {
     const size_t lead = absl::StartsWith(text, node.lead) ? node.lead.size() : 0;
     std::vector<Inline>& items = inlines_[eid].items;
     for (const std::string& needle : Needles(c)) {
-      if (needle.empty()) continue;
-      for (size_t at = text.find(needle, lead); at != std::string::npos;
-           at = text.find(needle, at + 1)) {
-        const size_t end = at + needle.size();
+      for (auto [at, end] = FindLoose(text, needle, lead); at != std::string::npos;
+           std::tie(at, end) = FindLoose(text, needle, at + 1)) {
+        const size_t begin = at, stop = end;
         const bool free = std::none_of(items.begin(), items.end(), [&](const Inline& i) {
-          return i.footnote < 0 && i.marker.empty() && i.begin < end && at < i.end;
+          return i.footnote < 0 && i.marker.empty() && i.begin < stop && begin < i.end;
         });
         if (!free) continue;
         Inline link;
         link.href = href;
-        link.begin = at;
-        link.end = end;
+        link.begin = begin;
+        link.end = stop;
         items.push_back(link);
         return true;
       }

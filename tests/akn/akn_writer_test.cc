@@ -109,6 +109,26 @@ const std::vector<Case>& Cases() {
            {"//a:container[@eId='preamble__para_2']//a:a", "77/148"},
            {"//a:authorialNote//a:a/@href", "https://undocs.org/en/A/78/23"},
        }},
+      {"CitationsFoundInTheirPrintedForms",
+       R"pb(
+         symbol: "A/RES/78/5" body: BODY_GENERAL_ASSEMBLY
+         preambular_paragraphs {
+           eid: "preamble__para_1" lead_phrase: "Recalling"
+           text: "Recalling resolutions 217 A (III), 170/11 and 70/1, Council resolution 7/34 and A/78/6 (Sect. 2),"
+         }
+         citations { symbol: "A/RES/217(III)" parts: "A" cited_by_eids: "preamble__para_1" }
+         citations { symbol: "A/RES/70/1" cited_by_eids: "preamble__para_1" }
+         citations { symbol: "A/HRC/RES/7/34" cited_by_eids: "preamble__para_1" }
+         citations { symbol: "A/78/6(Sect.2)" cited_by_eids: "preamble__para_1" }
+         citations { symbol: "A/RES/99/9" cited_by_eids: "preamble__para_1" }
+       )pb",
+       {
+           {"//a:container//a:a[node()]", "217 A (III)|70/1|7/34|A/78/6 (Sect. 2)"},
+           {"//a:container//a:a/@href",
+            "https://undocs.org/en/A/RES/217(III)|https://undocs.org/en/A/RES/70/1|"
+            "https://undocs.org/en/A/HRC/RES/7/34|https://undocs.org/en/A/78/6(Sect.2)|"
+            "https://undocs.org/en/A/RES/99/9"},
+       }},
       {"OperativeParagraphsAndLists",
        kGeneralAssembly,
        {
