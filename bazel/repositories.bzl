@@ -34,7 +34,10 @@ def _pkg_config_libraries_impl(ctx):
     """Declares one cc_library per entry of `libraries`, linked as pkg-config says.
 
     Headers come from the compiler's default search path (/usr/include), which
-    the auto-configured C++ toolchain already allows.
+    the auto-configured C++ toolchain already allows. A module whose headers
+    live in a folder of their own (`pkg-config --cflags-only-I`, such as
+    /usr/include/libxml2) gets that folder linked into the repository and
+    added to `includes`.
     """
     lines = ['package(default_visibility = ["//visibility:public"])', ""]
     for name, modules in ctx.attr.libraries.items():
@@ -48,9 +51,22 @@ def _pkg_config_libraries_impl(ctx):
         for flag in extra + result.stdout.strip().split(" "):
             if flag and flag not in seen:
                 seen.append(flag)
+        cflags = ctx.execute(["pkg-config", "--cflags-only-I"] + pkgs)
+        if cflags.return_code != 0:
+            fail("pkg-config --cflags-only-I %s failed: %s" % (modules, cflags.stderr))
+        includes = []
+        for flag in cflags.stdout.strip().split(" "):
+            folder = flag[2:] if flag.startswith("-I") else ""
+            if folder and folder != "/usr/include":
+                link = "include_%s_%d" % (name.replace("+", "p"), len(includes))
+                ctx.symlink(folder, link)
+                includes.append(link)
         lines.append("cc_library(")
         lines.append('    name = "%s",' % name)
         lines.append("    linkopts = %s," % repr(seen))
+        if includes:
+            lines.append("    hdrs = glob([%s])," % ", ".join(['"%s/**/*.h"' % i for i in includes]))
+            lines.append("    includes = %s," % repr(includes))
         lines.append(")")
         lines.append("")
     ctx.file("WORKSPACE", 'workspace(name = "%s")\n' % ctx.name)

@@ -53,6 +53,7 @@ grpc::Status ArchiveUploader::Attempt(
         chunk.set_source_variant(options_.source_variant);
         chunk.set_language(options_.language);
         chunk.set_omit_text(options_.omit_text);
+        if (options_.akoma_ntoso) chunk.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
       }
       first = false;
       if (!stream->Write(chunk)) return;  // The call ended (error or early finish).

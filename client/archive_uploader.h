@@ -47,6 +47,8 @@ struct ArchiveUploadOptions {
   v1::SourceVariant source_variant = v1::SOURCE_VARIANT_UNSPECIFIED;
   std::string language;
   bool omit_text = false;
+  // Whether to ask for Akoma Ntoso XML beside the model for every entry.
+  bool akoma_ntoso = false;
 };
 
 // How an upload ended.

@@ -201,6 +201,7 @@ v1::ParseResolutionRequest BulkParser::Run_::MakeRequest(size_t index, std::stri
   request.set_source_variant(options_.source_variant);
   request.set_language(options_.language);
   request.set_omit_text(options_.omit_text);
+  if (options_.akoma_ntoso) request.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
   return request;
 }
 

@@ -61,6 +61,9 @@ struct BulkOptions {
   v1::SourceVariant source_variant = v1::SOURCE_VARIANT_UNSPECIFIED;
   std::string language;
   bool omit_text = false;
+  // Whether to ask for Akoma Ntoso XML beside the model
+  // (OUTPUT_FORMAT_AKOMA_NTOSO).
+  bool akoma_ntoso = false;
   // Documents larger than this fail with RESOURCE_EXHAUSTED without being
   // sent: a request over the server's message limit (--max_message_bytes,
   // 64 MiB by default) would end the whole stream, not just its document.

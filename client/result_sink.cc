@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "client/sorted_json.h"
 
@@ -28,27 +29,63 @@ absl::Status JsonLinesSink::Write(const v1::ParseResolutionResponse& response,
   return absl::OkStatus();
 }
 
-std::string DirectorySink::PathFor(absl::string_view output_stem) const {
+absl::StatusOr<OutputFormats> ParseOutputFormats(absl::string_view text) {
+  OutputFormats formats;
+  formats.json = false;
+  for (absl::string_view part : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
+    part = absl::StripAsciiWhitespace(part);
+    if (part == "json") {
+      formats.json = true;
+    } else if (part == "akn") {
+      formats.akoma_ntoso = true;
+    } else {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--format is json, akn or json,akn; not \"", text, "\""));
+    }
+  }
+  if (!formats.json && !formats.akoma_ntoso) {
+    return absl::InvalidArgumentError("--format is empty");
+  }
+  return formats;
+}
+
+std::string DirectorySink::PathFor(absl::string_view output_stem,
+                                   absl::string_view extension) const {
   std::vector<absl::string_view> parts;
   for (absl::string_view part : absl::StrSplit(output_stem, '/')) {
     if (part.empty() || part == "." || part == "..") continue;
     parts.push_back(part);
   }
   const std::string relative = parts.empty() ? "_" : absl::StrJoin(parts, "/");
-  return (fs::path(dir_) / (relative + ".json")).string();
+  return (fs::path(dir_) / absl::StrCat(relative, extension)).string();
 }
 
 bool DirectorySink::Exists(absl::string_view output_stem) const {
   std::error_code ec;
-  return fs::exists(PathFor(output_stem), ec);
+  return (!formats_.json || fs::exists(PathFor(output_stem, ".json"), ec)) &&
+         (!formats_.akoma_ntoso || fs::exists(PathFor(output_stem, ".akn.xml"), ec));
 }
 
 absl::Status DirectorySink::Write(const v1::ParseResolutionResponse& response,
                                   absl::string_view output_stem) {
   if (response.status().code() != 0) return absl::OkStatus();
-  absl::StatusOr<std::string> json = ToSortedJson(response.resolution(), /*indent=*/2);
-  if (!json.ok()) return json.status();
-  const fs::path path = PathFor(output_stem);
+  if (formats_.akoma_ntoso && response.akoma_ntoso_xml().empty()) {
+    return absl::DataLossError("the response has no Akoma Ntoso XML (server too old?)");
+  }
+  if (formats_.json) {
+    absl::StatusOr<std::string> json = ToSortedJson(response.resolution(), /*indent=*/2);
+    if (!json.ok()) return json.status();
+    absl::Status written = WriteFile(PathFor(output_stem, ".json"), absl::StrCat(*json, "\n"));
+    if (!written.ok()) return written;
+  }
+  if (formats_.akoma_ntoso) {
+    return WriteFile(PathFor(output_stem, ".akn.xml"), response.akoma_ntoso_xml());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DirectorySink::WriteFile(const std::string& file, absl::string_view content) {
+  const fs::path path = file;
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) {
@@ -59,7 +96,7 @@ absl::Status DirectorySink::Write(const v1::ParseResolutionResponse& response,
       path.string() + absl::StrCat(".tmp.", getpid(), ".", temp_counter_.fetch_add(1));
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << *json << "\n";
+    out << content;
     out.close();
     if (!out) {
       fs::remove(temp, ec);

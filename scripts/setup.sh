@@ -18,6 +18,7 @@ packages=(
   protobuf-compiler protobuf-compiler-grpc libprotobuf-dev
   libgrpc++-dev libabsl-dev libre2-dev libarchive-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxml2-dev libxml2-utils
   netcat-openbsd zip openssl
   poppler-utils mupdf-tools
 )

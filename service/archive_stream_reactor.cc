@@ -62,6 +62,7 @@ void ArchiveStreamReactor::OnReadDone(bool ok) {
       hints_.set_source_variant(read_buffer_.source_variant());
       hints_.set_language(read_buffer_.language());
       hints_.set_omit_text(read_buffer_.omit_text());
+      *hints_.mutable_output_formats() = read_buffer_.output_formats();
       hints_status_ = CheckLanguage(read_buffer_.language());
     }
     if (!read_buffer_.data().empty()) chunks_.push_back(std::move(*read_buffer_.mutable_data()));

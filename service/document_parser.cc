@@ -1,5 +1,7 @@
 #include "service/document_parser.h"
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 #include "absl/strings/escaping.h"
@@ -7,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "akn/akn_writer.h"
 #include "common/error_reason.h"
 #include "service/status_mapping.h"
 
@@ -41,8 +44,9 @@ DocumentParser::DocumentParser(DocumentParserOptions options) : options_(std::mo
 }
 
 absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
-                                   v1::Resolution* out) const {
+                                   v1::Resolution* out, std::string* akoma_ntoso_xml) const {
   out->Clear();
+  if (akoma_ntoso_xml != nullptr) akoma_ntoso_xml->clear();
   absl::Status hints = CheckLanguage(request.language());
   if (hints.ok()) hints = CheckSourceVariant(request.source_variant());
   if (!hints.ok()) {
@@ -62,6 +66,17 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
     options_.metrics->DocumentParsed(status, request.content().size(), absl::Now() - start,
                                      status.ok() ? out : nullptr);
   }
+  const auto& formats = request.output_formats();
+  if (status.ok() && akoma_ntoso_xml != nullptr &&
+      std::find(formats.begin(), formats.end(), v1::OUTPUT_FORMAT_AKOMA_NTOSO) != formats.end()) {
+    absl::StatusOr<std::string> xml = akn::WriteAkomaNtoso(*out);
+    if (!xml.ok()) {
+      return WithErrorReason(
+          absl::InternalError(absl::StrCat("cannot write Akoma Ntoso: ", xml.status().message())),
+          "AKOMA_NTOSO_WRITE_FAILED");
+    }
+    *akoma_ntoso_xml = *std::move(xml);
+  }
   return status;
 }
 
@@ -69,9 +84,13 @@ void DocumentParser::ParseToResponse(const v1::ParseResolutionRequest& request,
                                      v1::ParseResolutionResponse* response) const {
   response->Clear();
   response->set_document_id(request.document_id());
-  absl::Status status = Parse(request, response->mutable_resolution());
+  absl::Status status =
+      Parse(request, response->mutable_resolution(), response->mutable_akoma_ntoso_xml());
   *response->mutable_status() = ToDocumentStatus(status);
-  if (!status.ok()) response->clear_resolution();
+  if (!status.ok()) {
+    response->clear_resolution();
+    response->clear_akoma_ntoso_xml();
+  }
 }
 
 }  // namespace service

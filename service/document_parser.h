@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -56,16 +57,23 @@ class DocumentParser {
   explicit DocumentParser(DocumentParserOptions options);
 
   // Parses `request.content` into `*out` (cleared first), and records the
-  // document in the metrics.
+  // document in the metrics. If the request asks for
+  // OUTPUT_FORMAT_AKOMA_NTOSO and `akoma_ntoso_xml` is not null, also writes
+  // the resolution there as Akoma Ntoso XML (//akn:akn_writer); it is left
+  // empty otherwise.
   //
   // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
   // variant, and whatever the parser returns: INVALID_ARGUMENT for empty,
   // blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
-  // `max_document_bytes`. Every error carries its reason (common/error_reason.h).
-  absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out) const;
+  // `max_document_bytes`; INTERNAL (reason AKOMA_NTOSO_WRITE_FAILED) if the
+  // XML cannot be written. Every error carries its reason
+  // (common/error_reason.h).
+  absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out,
+                     std::string* akoma_ntoso_xml = nullptr) const;
 
   // Parses `request` into `*response`: `document_id` echoed, `status` set, and
-  // `resolution` set only when the status is OK.
+  // `resolution` (and `akoma_ntoso_xml` when asked for) set only when the
+  // status is OK.
   void ParseToResponse(const v1::ParseResolutionRequest& request,
                        v1::ParseResolutionResponse* response) const;
 

@@ -48,7 +48,8 @@ void UnaryParseCall::ParseAndReply() {
   const absl::Status status =
       context_.deadline() <= std::chrono::system_clock::now()
           ? absl::DeadlineExceededError("the deadline passed before parsing")
-          : parser_->Parse(*request_, response_->mutable_resolution());
+          : parser_->Parse(*request_, response_->mutable_resolution(),
+                           response_->mutable_akoma_ntoso_xml());
   if (status.ok()) {
     response_->set_document_id(request_->document_id());
     response_->mutable_status();  // OK: code 0, no message.

@@ -3,6 +3,7 @@
 //
 //   resolute_parse --out_dir=DIR FILE...   # DIR/<file name without .txt>.json
 //   resolute_parse FILE                    # JSON on stdout
+//   resolute_parse --akn --out_dir=DIR FILE...  # also DIR/<name>.akn.xml
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -11,11 +12,13 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "akn/akn_writer.h"
 #include "google/protobuf/util/json_util.h"
 #include "parser/parser.h"
 
 ABSL_FLAG(std::string, out_dir, "", "write one JSON file per input into this folder");
 ABSL_FLAG(bool, include_text, false, "include the normalised text in the JSON");
+ABSL_FLAG(bool, akn, false, "with --out_dir, also write <name>.akn.xml (Akoma Ntoso)");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage("resolute_parse [--out_dir=DIR] FILE...");
@@ -48,6 +51,15 @@ int main(int argc, char** argv) {
     const size_t dot = name.rfind('.');
     if (dot != std::string::npos) name = name.substr(0, dot);
     std::ofstream(out_dir + "/" + name + ".json") << json;
+    if (absl::GetFlag(FLAGS_akn)) {
+      auto xml = resolute::akn::WriteAkomaNtoso(*result);
+      if (!xml.ok()) {
+        std::cerr << path << ": " << xml.status() << "\n";
+        ++failures;
+        continue;
+      }
+      std::ofstream(out_dir + "/" + name + ".akn.xml") << *xml;
+    }
   }
   return failures == 0 ? 0 : 1;
 }

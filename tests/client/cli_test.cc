@@ -60,6 +60,9 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
            {"parse", "--skip-existing", file},
            {"parse", (scratch_ / "missing.txt").string()},
            {"parse", "--source-variant=scanner", file},
+           {"parse", "--format=pdf", file},
+           {"parse", "--format=", file},
+           {"archive", "--format=xml", file},
            {"archive"},
            {"archive", (scratch_ / "missing.zip").string()},
        }) {
@@ -119,6 +122,69 @@ TEST_F(CliTest, ParseToFolderWritesSortedResolutionsAndResumes) {
   EXPECT_EQ(resumed.code, 0);
   EXPECT_THAT(resumed.err, HasSubstr(absl::StrCat("1 parsed, 0 failed, ", n - 1, " skipped")));
   EXPECT_TRUE(fs::exists(fs::path(out) / "S_RES_242_1967.json"));
+}
+
+// --format akn writes <name>.akn.xml, the server's Akoma Ntoso for the same
+// document; json,akn writes both; --skip-existing wants every format's file.
+TEST_F(CliTest, FormatAknWritesAknXmlFiles) {
+  const std::string akn_only = (scratch_ / "akn").string();
+  CliOutput o = Run({"parse", "--server", Server(), "--out", akn_only, "--format", "akn",
+                     testing::CorpusSampleDir()});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const std::string both = (scratch_ / "both").string();
+  CliOutput b = Run({"parse", "--server", Server(), "--out", both, "--format=json,akn", "--unary",
+                     testing::CorpusSampleDir()});
+  ASSERT_EQ(b.code, 0) << b.err;
+  ResoluteClient client(CreateResoluteChannel(Server()));
+  for (const testing::TestFile& f : testing::LoadCorpusSample()) {
+    const std::string stem = StripLastExtension(f.path);
+    EXPECT_FALSE(fs::exists(fs::path(akn_only) / (stem + ".json"))) << f.path;
+    EXPECT_TRUE(fs::exists(fs::path(both) / (stem + ".json"))) << f.path;
+    v1::ParseResolutionRequest request;
+    request.set_content(f.content);
+    request.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+    auto unary = client.Parse(request);
+    ASSERT_TRUE(unary.ok());
+    ASSERT_FALSE(unary->akoma_ntoso_xml().empty());
+    for (const std::string& dir : {akn_only, both}) {
+      std::ifstream in(fs::path(dir) / (stem + ".akn.xml"));
+      std::stringstream written;
+      written << in.rdbuf();
+      EXPECT_EQ(written.str(), unary->akoma_ntoso_xml()) << dir << " " << f.path;
+    }
+  }
+  // The JSON file alone does not count as done for json,akn.
+  const std::string first = StripLastExtension(testing::LoadCorpusSample()[0].path);
+  fs::remove(fs::path(both) / (first + ".akn.xml"));
+  CliOutput resumed = Run({"parse", "--server", Server(), "--out", both, "--format=json,akn",
+                           "--skip-existing", testing::CorpusSampleDir()});
+  EXPECT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_THAT(resumed.err, HasSubstr("1 parsed"));
+  EXPECT_TRUE(fs::exists(fs::path(both) / (first + ".akn.xml")));
+
+  // On stdout the XML travels in the JSON line.
+  CliOutput lines = Run({"parse", "--server", Server(), "--format=akn",
+                         testing::CorpusSampleDir() + "/" + testing::LoadCorpusSample()[0].path});
+  ASSERT_EQ(lines.code, 0) << lines.err;
+  EXPECT_THAT(lines.out, HasSubstr("\"akomaNtosoXml\":\"<?xml"));
+}
+
+TEST_F(CliTest, ArchiveFormatJsonAkn) {
+  std::vector<testing::TestFile> files;
+  for (const auto& f : testing::LoadCorpusSample()) files.push_back({"s/" + f.path, f.content});
+  const std::string tgz =
+      Write("corpus.tar.gz", testing::BuildArchive(testing::ArchiveFormat::kTarGz, files));
+  const std::string out = (scratch_ / "out").string();
+  CliOutput o = Run({"archive", "--server", Server(), "--out", out, "--format=json,akn", tgz});
+  ASSERT_EQ(o.code, 0) << o.err;
+  for (const auto& f : files) {
+    const std::string stem = StripLastExtension(f.path);
+    EXPECT_TRUE(fs::exists(fs::path(out) / (stem + ".json"))) << f.path;
+    std::ifstream in(fs::path(out) / (stem + ".akn.xml"));
+    std::stringstream xml;
+    xml << in.rdbuf();
+    EXPECT_THAT(xml.str(), HasSubstr("<akomaNtoso")) << f.path;
+  }
 }
 
 TEST_F(CliTest, SomeDocumentsFailExitOne) {

@@ -71,6 +71,42 @@ TEST(CheckSourceVariant, RejectsValuesOutsideTheEnum) {
   }
 }
 
+// Akoma Ntoso XML is written only when the request asks for it, and only
+// where the caller has room for it.
+TEST(DocumentParser, WritesAkomaNtosoWhenAsked) {
+  DocumentParserOptions options;
+  options.parse = [](absl::string_view, const ParseOptions&, v1::Resolution* out) {
+    out->set_symbol("A/RES/1/1<&>");
+    return absl::OkStatus();
+  };
+  DocumentParser parser(options);
+  v1::ParseResolutionRequest request;
+  request.set_content("the text");
+  v1::Resolution resolution;
+  std::string xml = "stale";
+  ASSERT_TRUE(parser.Parse(request, &resolution, &xml).ok());
+  EXPECT_EQ(xml, "");
+
+  request.add_output_formats(v1::OUTPUT_FORMAT_UNSPECIFIED);
+  request.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+  ASSERT_TRUE(parser.Parse(request, &resolution, &xml).ok());
+  EXPECT_THAT(xml, HasSubstr("<statement name=\"resolution\">"));
+  EXPECT_THAT(xml, HasSubstr("A/RES/1/1&lt;&amp;&gt;"));
+  ASSERT_TRUE(parser.Parse(request, &resolution).ok());  // no room: nothing written
+
+  v1::ParseResolutionResponse response;
+  request.set_document_id("doc");
+  parser.ParseToResponse(request, &response);
+  EXPECT_EQ(response.status().code(), 0);
+  EXPECT_EQ(response.akoma_ntoso_xml(), xml);
+
+  // A document that fails gets no XML.
+  request.set_language("fr");
+  parser.ParseToResponse(request, &response);
+  EXPECT_NE(response.status().code(), 0);
+  EXPECT_EQ(response.akoma_ntoso_xml(), "");
+}
+
 TEST(DocumentParser, LanguageIsCheckedBeforeParsing) {
   int calls = 0;
   DocumentParserOptions options;

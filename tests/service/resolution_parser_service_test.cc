@@ -17,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "akn/akn_writer.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -112,6 +113,51 @@ TEST_F(ServiceTest, UnaryParsesARealResolution) {
   v1::Resolution expected = response.resolution();
   expected.clear_text();
   EXPECT_TRUE(MessageDifferencer::Equals(without_text.resolution(), expected));
+}
+
+// OUTPUT_FORMAT_AKOMA_NTOSO adds the writer's XML of the same resolution, in
+// the unary call, the document stream and the archive stream; without it
+// there is none.
+TEST_F(ServiceTest, AkomaNtosoOnRequestInAllThreeCalls) {
+  StartReal();
+  std::vector<TestFile> files;
+  for (const TestFile& f : testing::LoadCorpusSample()) {
+    if (files.size() < 3) files.push_back(f);
+  }
+  std::vector<v1::ParseResolutionRequest> requests;
+  std::vector<std::string> expected;
+  for (const TestFile& f : files) {
+    v1::ParseResolutionRequest request = MakeRequest(f.path, f.content);
+    v1::ParseResolutionResponse plain;
+    ASSERT_TRUE(Unary(request, &plain).ok());
+    EXPECT_EQ(plain.akoma_ntoso_xml(), "") << f.path;
+    request.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+    v1::ParseResolutionResponse with_xml;
+    ASSERT_TRUE(Unary(request, &with_xml).ok());
+    EXPECT_TRUE(MessageDifferencer::Equals(with_xml.resolution(), plain.resolution()));
+    absl::StatusOr<std::string> xml = akn::WriteAkomaNtoso(plain.resolution());
+    ASSERT_TRUE(xml.ok());
+    EXPECT_EQ(with_xml.akoma_ntoso_xml(), *xml) << f.path;
+    expected.push_back(*xml);
+    requests.push_back(request);
+  }
+  CallResult streamed = testing::StreamDocuments(stub_.get(), requests);
+  ASSERT_TRUE(streamed.status.ok()) << streamed.status.error_message();
+  ASSERT_EQ(streamed.responses.size(), files.size());
+  std::map<std::string, std::string> by_id;
+  for (size_t i = 0; i < files.size(); ++i) by_id[files[i].path] = expected[i];
+  for (const auto& r : streamed.responses) {
+    EXPECT_EQ(r.akoma_ntoso_xml(), by_id[r.document_id()]) << r.document_id();
+  }
+  v1::ArchiveChunk first;
+  first.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+  CallResult archived = testing::SendArchiveWithHints(
+      stub_.get(), BuildArchive(ArchiveFormat::kTarGz, files), 1000, first);
+  ASSERT_TRUE(archived.status.ok()) << archived.status.error_message();
+  ASSERT_EQ(archived.responses.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(archived.responses[i].akoma_ntoso_xml(), expected[i]) << files[i].path;
+  }
 }
 
 struct Rejection {
