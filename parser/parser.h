@@ -38,10 +38,13 @@ struct ParseOptions {
 
 // Parses `text` into `*out` (cleared first).
 //
-// Returns INVALID_ARGUMENT if `text` is empty or blank, or is not valid UTF-8
-// (the message gives the byte offset of the first bad sequence), and
-// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`. On error
-// `*out` is left cleared.
+// Returns INVALID_ARGUMENT, with its reason, if `text` is empty
+// (CONTENT_EMPTY), is not valid UTF-8 (CONTENT_NOT_UTF8, with the byte offset
+// of the first bad sequence), holds a NUL byte (CONTENT_BINARY, with its
+// offset), or has no text once normalised: nothing but whitespace and the
+// characters normalisation removes or turns into spaces (CONTENT_NO_TEXT);
+// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`
+// (CONTENT_TOO_LARGE). On error `*out` is left cleared.
 absl::Status ParseResolution(absl::string_view text, const ParseOptions& options,
                              v1::Resolution* out);
 

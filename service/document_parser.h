@@ -2,8 +2,10 @@
 //
 // The single path every RPC of the service takes to the parser: it checks the
 // request's hints (language), turns the request into resolute::ParseOptions
-// and calls the parser, which validates the content itself (empty or blank,
-// not UTF-8 with the byte offset, larger than the limit).
+// and calls the parser, which validates the content itself (empty, not UTF-8
+// with the byte offset, a NUL byte, no text once normalised, larger than the
+// limit). Unary calls, streams and archive entries all come through here, so
+// the same content gets the same status and reason in all three.
 //
 //   DocumentParser parser({.max_document_bytes = 16 << 20});
 //   v1::ParseResolutionResponse response;
@@ -59,9 +61,10 @@ class DocumentParser {
   // document in the metrics.
   //
   // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
-  // variant, and whatever the parser returns: INVALID_ARGUMENT for empty,
-  // blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
-  // `max_document_bytes`. Every error carries its reason (common/error_reason.h).
+  // variant, and whatever the parser returns (resolute::ParseResolution):
+  // INVALID_ARGUMENT for empty, non-UTF-8, binary (NUL) or textless content,
+  // RESOURCE_EXHAUSTED for content over `max_document_bytes`. Every error
+  // carries its reason (common/error_reason.h).
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out) const;
 
   // Parses `request` into `*response`: `document_id` echoed, `status` set, and
