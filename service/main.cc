@@ -90,7 +90,11 @@ ABSL_FLAG(int, stream_window, 0,
           "Documents one stream may have in flight; 0 means 4 per worker thread, at least 8.");
 ABSL_FLAG(int, max_concurrent_archives, 32,
           "ParseArchive calls served at once (one thread each); more get UNAVAILABLE.");
-ABSL_FLAG(int64_t, archive_max_entries, 100000, "Most files in one archive.");
+ABSL_FLAG(int64_t, archive_max_entries, 100000,
+          "Most entries (files, links, special files) in one archive.");
+ABSL_FLAG(absl::Duration, archive_idle_timeout, absl::Seconds(30),
+          "A ParseArchive call that sends no chunk for this long ends with DEADLINE_EXCEEDED, "
+          "freeing its slot.");
 ABSL_FLAG(int64_t, archive_max_total_bytes, int64_t{1} << 30,
           "Most bytes one archive may decompress to.");
 ABSL_FLAG(double, archive_max_ratio, 100,
@@ -196,6 +200,7 @@ ServerOptions ServerOptionsFromFlags(TlsOptions tls) {
   options.service.worker_threads = absl::GetFlag(FLAGS_worker_threads);
   options.service.stream_window = absl::GetFlag(FLAGS_stream_window);
   options.service.max_concurrent_archives = absl::GetFlag(FLAGS_max_concurrent_archives);
+  options.service.archive_idle_timeout = absl::GetFlag(FLAGS_archive_idle_timeout);
   options.service.archive_limits.max_entry_bytes = absl::GetFlag(FLAGS_max_document_bytes);
   options.service.archive_limits.max_entries = absl::GetFlag(FLAGS_archive_max_entries);
   options.service.archive_limits.max_total_bytes = absl::GetFlag(FLAGS_archive_max_total_bytes);

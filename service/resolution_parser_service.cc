@@ -77,7 +77,8 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
             "SERVER_BUSY")));
   }
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
-      &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_,
+      &parser_, pool_.get(), stream_window_, options_.archive_limits,
+      options_.archive_idle_timeout, archives_in_progress_,
       MakeStreamLog(options_.logger, *context, "ParseArchive"), options_.metrics);
 }
 

@@ -42,6 +42,7 @@
 #include <atomic>
 #include <memory>
 
+#include "absl/time/time.h"
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
@@ -69,6 +70,10 @@ struct ServiceOptions {
   // ParseArchive calls served at once (each holds a thread for libarchive);
   // more are refused with UNAVAILABLE, which clients retry.
   int max_concurrent_archives = 32;
+  // A ParseArchive call that sends no chunk for this long, while the server
+  // waits for one, ends with DEADLINE_EXCEEDED (reason ARCHIVE_IDLE_TIMEOUT),
+  // freeing its slot among `max_concurrent_archives`.
+  absl::Duration archive_idle_timeout = absl::Seconds(30);
   // Where documents are counted; null for nowhere. Overrides
   // `parser.metrics`. Must outlive the service.
   ServiceMetrics* metrics = nullptr;
