@@ -12,6 +12,7 @@
 #include <atomic>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -48,6 +49,14 @@ class JsonLinesSink : public ResultSink {
   std::ostream* const out_ ABSL_PT_GUARDED_BY(mu_);
 };
 
+// One document's output name, for DirectorySink::CheckDistinctOutputs.
+struct OutputName {
+  // The document's name as the user knows it (file path, archive entry).
+  std::string id;
+  // Its output stem (see DocumentInput).
+  std::string stem;
+};
+
 // Writes the Resolution of each successful document, pretty-printed, to
 // `<dir>/<stem>.json`, creating folders as needed. Files appear atomically
 // (written aside, then renamed), so an interrupted run leaves no partial
@@ -65,6 +74,12 @@ class DirectorySink : public ResultSink {
 
   // Whether the file for `output_stem` exists (for --skip-existing).
   bool Exists(absl::string_view output_stem) const;
+
+  // Returns OK if no two of `names` would be written to one file (such as
+  // "doc.txt" and "doc.md", both "doc.json"); otherwise INVALID_ARGUMENT
+  // "<id> and <id> would both be written to <file>" for the first clash.
+  // Run before anything is sent, so that no output overwrites another.
+  absl::Status CheckDistinctOutputs(const std::vector<OutputName>& names) const;
 
  private:
   const std::string dir_;
