@@ -31,6 +31,15 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
     return WithErrorReason(absl::InvalidArgumentError("content is empty"), "CONTENT_EMPTY",
                            "content");
   }
+  // Before the UTF-8 check: a binary file is more often than not invalid
+  // UTF-8 too, and "binary" says more than the offset of a bad byte.
+  const size_t nul = text.find('\0');
+  if (nul != absl::string_view::npos) {
+    return WithErrorReason(
+        absl::InvalidArgumentError(
+            absl::StrCat("content is binary, not text (NUL byte at offset ", nul, ")")),
+        "CONTENT_BINARY", "content", {{"offset", absl::StrCat(nul)}});
+  }
   const size_t bad = FirstInvalidUtf8Offset(text);
   if (bad < text.size()) {
     return WithErrorReason(
@@ -39,13 +48,6 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
                          absl::Hex(static_cast<unsigned char>(text[bad]), absl::kZeroPad2),
                          " at byte offset ", bad)),
         "CONTENT_NOT_UTF8", "content", {{"offset", absl::StrCat(bad)}});
-  }
-  const size_t nul = text.find('\0');
-  if (nul != absl::string_view::npos) {
-    return WithErrorReason(
-        absl::InvalidArgumentError(
-            absl::StrCat("content is binary, not text (NUL byte at offset ", nul, ")")),
-        "CONTENT_BINARY", "content", {{"offset", absl::StrCat(nul)}});
   }
   return absl::OkStatus();
 }

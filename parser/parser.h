@@ -39,9 +39,9 @@ struct ParseOptions {
 // Parses `text` into `*out` (cleared first).
 //
 // Returns INVALID_ARGUMENT, with its reason, if `text` is empty
-// (CONTENT_EMPTY), is not valid UTF-8 (CONTENT_NOT_UTF8, with the byte offset
-// of the first bad sequence), holds a NUL byte (CONTENT_BINARY, with its
-// offset), or has no text once normalised: nothing but whitespace and the
+// (CONTENT_EMPTY), holds a NUL byte (CONTENT_BINARY, with its offset), is not
+// valid UTF-8 (CONTENT_NOT_UTF8, with the byte offset of the first bad
+// sequence), or has no text once normalised: nothing but whitespace and the
 // characters normalisation removes or turns into spaces (CONTENT_NO_TEXT);
 // RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`
 // (CONTENT_TOO_LARGE). On error `*out` is left cleared.

@@ -281,7 +281,8 @@ TEST_F(OperationsTest, HelpListsEveryFlagWithItsVariable) {
   const char* flags[] = {
       "address", "port", "metrics_address", "metrics_port", "probe_port", "tls_cert", "tls_key",
       "tls_client_ca", "max_message_bytes", "max_send_message_bytes", "max_document_bytes",
-      "worker_threads", "stream_window", "max_concurrent_archives", "archive_max_entries",
+      "worker_threads", "stream_window", "max_concurrent_archives",
+      "archive_idle_timeout", "archive_max_entries",
       "archive_max_total_bytes", "archive_max_ratio", "keepalive_time", "keepalive_timeout",
       "keepalive_permit_without_calls", "keepalive_min_client_interval", "max_concurrent_streams",
       "max_connection_age", "max_connection_age_grace", "shutdown_grace", "drain_deadline",
@@ -336,7 +337,9 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
     const std::string archive =
         BuildArchive(ArchiveFormat::kTarGz,
                      {{"a.txt", corpus_[0].content}, {"b.bin", std::string("\0\1\2\3binary", 10)}});
-    bytes += corpus_[0].content.size();
+    // The binary entry is handed to the parser too, which refuses it
+    // (CONTENT_BINARY) as it would in a unary call.
+    bytes += corpus_[0].content.size() + 10;
     grpc::ClientContext context;
     auto stream = stub->ParseArchive(&context);
     v1::ArchiveChunk chunk;
@@ -368,7 +371,7 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
            std::string("resolute_documents_parsed_total{outcome=\"ok\"} 7\n"),
            std::string("resolute_documents_parsed_total{outcome=\"invalid_argument\"} 2\n"),
            absl::StrCat("resolute_document_bytes_total ", bytes, "\n"),
-           std::string("resolute_parse_duration_seconds_count 8\n"),
+           std::string("resolute_parse_duration_seconds_count 9\n"),
            std::string("# TYPE resolute_diagnostics_total counter\n"),
            std::string("# TYPE process_start_time_seconds gauge\n"),
            std::string("# TYPE process_resident_memory_bytes gauge\n"),
