@@ -48,6 +48,7 @@
 #include "service/archive_reader.h"
 #include "service/document_parser.h"
 #include "service/json_log.h"
+#include "service/memory_budget.h"
 #include "service/service_metrics.h"
 #include "service/stream_tracker.h"
 #include "service/unary_parse_call.h"
@@ -60,6 +61,10 @@ namespace service {
 struct ServiceOptions {
   // Limits and the parser to call.
   DocumentParserOptions parser;
+  // Memory that parses may hold at once across the server (see
+  // service/memory_budget.h); 0 or less means no budget. Overrides
+  // `parser.memory_budget`.
+  int64_t memory_budget_bytes = 0;
   // Limits on what one ParseArchive call may expand to.
   ArchiveLimits archive_limits;
   // Threads that parse; 0 means one per CPU.
@@ -116,6 +121,8 @@ class ResolutionParserService final : public ParserServiceBase {
 
  private:
   const ServiceOptions options_;
+  // Null without a budget; before parser_, which points to it.
+  const std::unique_ptr<MemoryBudget> memory_budget_;
   const DocumentParser parser_;
   const int worker_threads_;
   // Created by RegisterWith, on the server's completion queue.

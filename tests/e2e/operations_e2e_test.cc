@@ -281,7 +281,7 @@ TEST_F(OperationsTest, HelpListsEveryFlagWithItsVariable) {
   const char* flags[] = {
       "address", "port", "metrics_address", "metrics_port", "probe_port", "tls_cert", "tls_key",
       "tls_client_ca", "max_message_bytes", "max_send_message_bytes", "max_document_bytes",
-      "worker_threads", "stream_window", "max_concurrent_archives",
+      "worker_threads", "memory_budget_bytes", "stream_window", "max_concurrent_archives",
       "archive_idle_timeout", "archive_max_entries",
       "archive_max_total_bytes", "archive_max_ratio", "keepalive_time", "keepalive_timeout",
       "keepalive_permit_without_calls", "keepalive_min_client_interval", "max_concurrent_streams",
