@@ -19,8 +19,9 @@
 // metadata `entry_type` and, for links, `target`), so that each gets an
 // answer. Hard links are not resolved: their target's content is not kept;
 // the target's own entry is answered. Directories are skipped silently (the
-// files in them are entries of their own). Formats: tar (ustar, pax, gnu), zip (streamed, so entries are read
-// from their local headers), each optionally compressed with gzip, bzip2, xz
+// files in them are entries of their own). Formats: tar (ustar, pax, gnu),
+// zip (streamed, so entries are read from their local headers), each
+// optionally compressed with gzip, bzip2, xz
 // or zstd when libarchive supports it. Nothing runs external programs.
 //
 // The whole archive is never held in memory: at most the current chunk and

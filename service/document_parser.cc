@@ -55,7 +55,8 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
   MemoryBudget::Lease memory;
   const int64_t size = static_cast<int64_t>(request.content().size());
   // Content over the size limit is the parser's CONTENT_TOO_LARGE.
-  if (options_.memory_budget != nullptr && request.content().size() <= options_.max_document_bytes) {
+  if (options_.memory_budget != nullptr &&
+      request.content().size() <= options_.max_document_bytes) {
     absl::StatusOr<MemoryBudget::Lease> lease = options_.memory_budget->Acquire(
         size * options_.memory_per_content_byte, options_.memory_wait);
     if (!lease.ok()) {

@@ -44,7 +44,8 @@ struct DocumentParserOptions {
   // recorded; null for nowhere. Must outlive the parser.
   ServiceMetrics* metrics = nullptr;
   // The server's memory budget: each parse holds `memory_per_content_byte`
-  // times its content's size from it while it runs, waiting up to
+  // times its content's size from it while the parser runs (not while the
+  // response waits to be written), waiting up to
   // `memory_wait` for that much to be free. Null: no budget. Must outlive
   // the parser.
   MemoryBudget* memory_budget = nullptr;

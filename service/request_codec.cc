@@ -51,8 +51,9 @@ std::string PeekDocumentId(const grpc::ByteBuffer& bytes) {
   grpc::ByteBuffer copy(bytes);  // Shares the slices.
   grpc::ProtoBufferReader reader(&copy);
   google::protobuf::io::CodedInputStream input(&reader);
-  constexpr uint32_t kIdTag = WireFormatLite::MakeTag(
-      v1::ParseResolutionRequest::kDocumentIdFieldNumber, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
+  constexpr uint32_t kIdTag =
+      WireFormatLite::MakeTag(v1::ParseResolutionRequest::kDocumentIdFieldNumber,
+                              WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
   std::string id;
   while (true) {
     const uint32_t tag = input.ReadTag();
