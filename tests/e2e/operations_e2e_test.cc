@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -467,6 +468,35 @@ TEST_F(OperationsTest, MutualTlsWithTheClientBinaryAndAPlaintextProbePort) {
                 .value_or(-1),
             0)
       << ReadFile(err);
+  EXPECT_EQ(server->Terminate(), 0);
+}
+
+// The real client binary prints a failed document's rich status (ErrorInfo
+// in an Any) as JSON, and every archive entry but a directory is answered.
+TEST_F(OperationsTest, ClientPrintsFailedDocumentsWithTheirReasons) {
+  std::unique_ptr<ServerProcess> server = Start({{"--worker_threads=2"}, 0, {}, ""});
+  ASSERT_NE(server, nullptr);
+  const std::string resolute = testing::RunfilesPath("client/resolute");
+  const std::string empty = WriteFile("empty.txt", "");
+  const std::string err = Scratch("failed.err");
+  const std::string out = Scratch("failed.out");
+  EXPECT_EQ(RunProgram({resolute, "parse", "--server", server->target(), empty}, out, err)
+                .value_or(-1),
+            1)
+      << ReadFile(err);
+  EXPECT_THAT(ReadFile(out), HasSubstr("\"reason\":\"CONTENT_EMPTY\""));
+  EXPECT_THAT(ReadFile(err), Not(HasSubstr("cannot print JSON")));
+
+  const std::string archive = WriteFile(
+      "links.tar.gz", testing::BuildTarGzWithSpecialEntries(corpus_[0].content));
+  EXPECT_EQ(RunProgram({resolute, "archive", "--server", server->target(), archive}, out, err)
+                .value_or(-1),
+            1)
+      << ReadFile(err);
+  const std::string lines = ReadFile(out);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6) << lines;
+  EXPECT_THAT(lines, HasSubstr("\"reason\":\"ARCHIVE_ENTRY_UNSUPPORTED\""));
+  EXPECT_THAT(ReadFile(err), HasSubstr("6 documents: 2 parsed, 4 failed"));
   EXPECT_EQ(server->Terminate(), 0);
 }
 
