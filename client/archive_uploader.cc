@@ -1,5 +1,8 @@
 #include "client/archive_uploader.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -10,6 +13,45 @@
 
 namespace resolute {
 namespace client {
+
+absl::StatusOr<std::vector<std::string>> ListArchiveFiles(const std::string& path) {
+  struct archive* a = archive_read_new();
+  archive_read_support_format_tar(a);
+  archive_read_support_format_zip_streamable(a);
+  archive_read_support_filter_gzip(a);
+  archive_read_support_filter_bzip2(a);
+  archive_read_support_filter_xz(a);
+  archive_read_support_filter_zstd(a);
+  const auto error = [&path](struct archive* a) {
+    const char* detail = archive_error_string(a);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": ", detail != nullptr ? detail : "cannot be read"));
+  };
+  std::vector<std::string> files;
+  absl::Status status;
+  if (archive_read_open_filename(a, path.c_str(), 256 << 10) != ARCHIVE_OK) {
+    status = error(a);
+  } else {
+    while (true) {
+      struct archive_entry* entry = nullptr;
+      const int r = archive_read_next_header(a, &entry);
+      if (r == ARCHIVE_EOF) break;
+      if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+        status = error(a);
+        break;
+      }
+      if (archive_entry_filetype(entry) == AE_IFREG && archive_entry_hardlink(entry) == nullptr) {
+        const char* name = archive_entry_pathname_utf8(entry);
+        if (name == nullptr) name = archive_entry_pathname(entry);
+        files.emplace_back(name != nullptr ? name : "");
+      }
+      archive_read_data_skip(a);
+    }
+  }
+  archive_read_free(a);
+  if (!status.ok()) return status;
+  return files;
+}
 
 ArchiveUploader::ArchiveUploader(std::shared_ptr<grpc::Channel> channel,
                                  ArchiveUploadOptions options)

@@ -19,8 +19,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
@@ -30,6 +32,12 @@
 
 namespace resolute {
 namespace client {
+
+// Returns the paths of the regular files of the tar, tar.gz or zip archive
+// at `path`, in archive order (links, special files and directories, which
+// the server does not parse, left out), reading it through without keeping
+// any entry; an error if it cannot be read or is not such an archive.
+absl::StatusOr<std::vector<std::string>> ListArchiveFiles(const std::string& path);
 
 // How ArchiveUploader sends an archive.
 struct ArchiveUploadOptions {

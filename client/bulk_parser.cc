@@ -176,6 +176,10 @@ void BulkParser::Run_::Resolve(size_t index, v1::ParseResolutionResponse respons
     --unresolved_;
   }
   response.set_document_id(inputs_[index].id);
+  // The position in whichever stream carried it (streams split the inputs
+  // and retries resend them): meaningless to the caller, who has `index`.
+  // Cleared so that the output is the same in every mode.
+  response.clear_request_index();
   DocumentOutcome outcome;
   outcome.index = index;
   outcome.response = std::move(response);

@@ -251,16 +251,10 @@ int Cli::Parse(const std::vector<std::string>& args) {
   RunSummary summary(static_cast<int64_t>(inputs->size()));
   std::vector<DocumentInput> to_send;
   if (directory != nullptr) {
-    std::map<std::string, std::string> owner;  // Output file -> input.
-    for (const DocumentInput& input : *inputs) {
-      const std::string path = directory->PathFor(input.output_stem);
-      auto [it, fresh] = owner.emplace(path, input.id);
-      if (!fresh) {
-        return UsageError(
-            absl::StrCat(it->second, " and ", input.id, " would both be written to ", path),
-            "parse ");
-      }
-    }
+    std::vector<OutputName> names;
+    for (const DocumentInput& input : *inputs) names.push_back({input.id, input.output_stem});
+    absl::Status distinct = directory->CheckDistinctOutputs(names);
+    if (!distinct.ok()) return UsageError(std::string(distinct.message()), "parse ");
   }
   int64_t total_bytes = 0;
   for (DocumentInput& input : *inputs) {
@@ -361,6 +355,21 @@ int Cli::Archive(const std::vector<std::string>& args) {
 
   std::unique_ptr<ResultSink> sink = MakeSink(common, out_);
   auto* directory = dynamic_cast<DirectorySink*>(sink.get());
+  if (directory != nullptr) {
+    // The same check as parse --out, on the archive's listing (read locally,
+    // without keeping any entry). An archive that cannot be listed is sent
+    // all the same: the server says what is wrong with it.
+    absl::StatusOr<std::vector<std::string>> files = ListArchiveFiles(path);
+    if (files.ok()) {
+      std::vector<OutputName> names;
+      for (std::string& file : *files) {
+        std::string stem = StripLastExtension(file);
+        names.push_back({std::move(file), std::move(stem)});
+      }
+      absl::Status distinct = directory->CheckDistinctOutputs(names);
+      if (!distinct.ok()) return UsageError(std::string(distinct.message()), "archive ");
+    }
+  }
   RunSummary summary(/*inputs=*/-1);
   Progress progress(err_, show_progress_, /*total_docs=*/0, archive_bytes);
   options.chunk_bytes = static_cast<size_t>(chunk_kib) << 10;

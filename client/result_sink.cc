@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <system_error>
 #include <vector>
 
@@ -58,6 +59,19 @@ std::string DirectorySink::PathFor(absl::string_view output_stem,
   }
   const std::string relative = parts.empty() ? "_" : absl::StrJoin(parts, "/");
   return (fs::path(dir_) / absl::StrCat(relative, extension)).string();
+}
+
+absl::Status DirectorySink::CheckDistinctOutputs(const std::vector<OutputName>& names) const {
+  std::map<std::string, const std::string*> owner;  // Output file -> id.
+  for (const OutputName& name : names) {
+    const std::string path = PathFor(name.stem);
+    auto [it, fresh] = owner.emplace(path, &name.id);
+    if (!fresh) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(*it->second, " and ", name.id, " would both be written to ", path));
+    }
+  }
+  return absl::OkStatus();
 }
 
 bool DirectorySink::Exists(absl::string_view output_stem) const {

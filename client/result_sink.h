@@ -14,6 +14,7 @@
 #include <atomic>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
@@ -62,6 +63,15 @@ struct OutputFormats {
 // Parses the --format list: "json", "akn" or both, comma-separated.
 absl::StatusOr<OutputFormats> ParseOutputFormats(absl::string_view text);
 
+
+// One document's output name, for DirectorySink::CheckDistinctOutputs.
+struct OutputName {
+  // The document's name as the user knows it (file path, archive entry).
+  std::string id;
+  // Its output stem (see DocumentInput).
+  std::string stem;
+};
+
 // Writes the Resolution of each successful document, pretty-printed, to
 // `<dir>/<stem>.json`, and/or its Akoma Ntoso XML to `<dir>/<stem>.akn.xml`,
 // creating folders as needed. Files appear atomically (written aside, then
@@ -83,6 +93,12 @@ class DirectorySink : public ResultSink {
 
   // Whether every file for `output_stem` exists (for --skip-existing).
   bool Exists(absl::string_view output_stem) const;
+
+  // Returns OK if no two of `names` would be written to one file (such as
+  // "doc.txt" and "doc.md", both "doc.json"); otherwise INVALID_ARGUMENT
+  // "<id> and <id> would both be written to <file>" for the first clash.
+  // Run before anything is sent, so that no output overwrites another.
+  absl::Status CheckDistinctOutputs(const std::vector<OutputName>& names) const;
 
  private:
   // Writes `content` to `path` atomically.

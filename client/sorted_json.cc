@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/rpc/error_details.pb.h"
 #include "service/json_string.h"
 
 namespace resolute {
@@ -95,9 +96,24 @@ void AppendValue(const Value& value, int indent, int depth, std::string* out) {
   }
 }
 
+// Registers the error detail types the server puts in a google.rpc.Status
+// (ErrorInfo, BadRequest, RetryInfo) in the generated pool: the JSON printer
+// looks an Any's type up there, and a type no code refers to is not linked
+// into the binary, so a failed document's status could not be printed.
+void LinkErrorDetailTypes() {
+  static const bool linked = [] {
+    (void)google::rpc::ErrorInfo::descriptor();
+    (void)google::rpc::BadRequest::descriptor();
+    (void)google::rpc::RetryInfo::descriptor();
+    return true;
+  }();
+  (void)linked;
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> ToSortedJson(const google::protobuf::Message& message, int indent) {
+  LinkErrorDetailTypes();
   std::string json;
   google::protobuf::util::JsonPrintOptions print_options;
   print_options.preserve_proto_field_names = false;

@@ -13,7 +13,7 @@
 //
 // Reasons are stable UPPER_SNAKE_CASE names: callers may switch on them, so
 // one is never renamed or reused for another cause. The list is in
-// proto/README.md.
+// README.md ("Calling it from another service").
 
 #ifndef RESOLUTE_COMMON_ERROR_REASON_H_
 #define RESOLUTE_COMMON_ERROR_REASON_H_

@@ -12,7 +12,9 @@
 # Options:
 #   --host-build          build on the host (same Debian 12 packages) instead of in the image
 #   --server-binary PATH  package this server binary (implies --host-build for the server)
-#   --sample FILE         document to parse (default: first file of examples/, else the corpus seed)
+#   --sample FILE         document to parse (default: deploy/pick-sample.sh's choice: the first
+#                         examples/*.txt, else the first .txt in the first examples/ archive,
+#                         else the corpus seed in tests/testdata)
 #   --no-run              build the image only
 #   --skip-parse          do not call the reference client (only the health checks and SIGTERM)
 #   --keep                stop before SIGTERM and leave the container running
@@ -253,8 +255,7 @@ step_done "container start until gRPC health SERVING ($addr)"
 
 if ((parse)); then
   if [[ -z "$sample" ]]; then
-    sample=$(find "$repo/examples" -maxdepth 1 -type f -name '*.txt' 2>/dev/null | sort | head -1)
-    [[ -n "$sample" ]] || sample=$repo/../shared/corpus/texts/A_RES_57_168.seed.txt
+    sample=$("$here/pick-sample.sh" "$repo" "$cache") || die "no sample document (give --sample FILE)"
   fi
   [[ -f "$sample" ]] || die "no sample document (give --sample FILE)"
   out=$cache/parse-output.txt

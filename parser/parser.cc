@@ -32,6 +32,15 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
     return WithErrorReason(absl::InvalidArgumentError("content is empty"), "CONTENT_EMPTY",
                            "content");
   }
+  // Before the UTF-8 check: a binary file is more often than not invalid
+  // UTF-8 too, and "binary" says more than the offset of a bad byte.
+  const size_t nul = text.find('\0');
+  if (nul != absl::string_view::npos) {
+    return WithErrorReason(
+        absl::InvalidArgumentError(
+            absl::StrCat("content is binary, not text (NUL byte at offset ", nul, ")")),
+        "CONTENT_BINARY", "content", {{"offset", absl::StrCat(nul)}});
+  }
   const size_t bad = FirstInvalidUtf8Offset(text);
   if (bad < text.size()) {
     return WithErrorReason(
@@ -41,18 +50,18 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
                          " at byte offset ", bad)),
         "CONTENT_NOT_UTF8", "content", {{"offset", absl::StrCat(bad)}});
   }
-  bool blank = true;
-  for (char c : text) {
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
-      blank = false;
-      break;
-    }
-  }
-  if (blank) {
-    return WithErrorReason(absl::InvalidArgumentError("content has no text (only whitespace)"),
-                           "CONTENT_NO_TEXT", "content");
-  }
   return absl::OkStatus();
+}
+
+// The check on normalised text: whitespace alone, or characters that
+// normalisation removes or turns into spaces (no-break and zero-width
+// spaces, soft hyphens, byte order marks, control characters), is no text.
+absl::Status ValidateNormalized(absl::string_view text) {
+  if (text.find_first_not_of(" \n\f") != absl::string_view::npos) return absl::OkStatus();
+  return WithErrorReason(
+      absl::InvalidArgumentError("content has no text (only whitespace, invisible or control "
+                                 "characters)"),
+      "CONTENT_NO_TEXT", "content");
 }
 
 }  // namespace
@@ -71,6 +80,7 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
   if (stopped()) return interrupt.status();
 
   std::string text = NormalizeText(input);
+  if (absl::Status s = ValidateNormalized(text); !s.ok()) return s;
   if (stopped()) return interrupt.status();
   const std::vector<Line> lines = SplitLines(text);
   if (stopped()) return interrupt.status();

@@ -59,12 +59,15 @@ struct ParseOptions {
 
 // Parses `text` into `*out` (cleared first).
 //
-// Returns INVALID_ARGUMENT if `text` is empty or blank, or is not valid UTF-8
-// (the message gives the byte offset of the first bad sequence), and
-// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`;
-// DEADLINE_EXCEEDED if `options.deadline` passes, and CANCELLED if
-// `options.cancelled` returns true, before the parse ends (both are checked
-// before the parse starts too). On error `*out` is left cleared.
+// Returns INVALID_ARGUMENT, with its reason, if `text` is empty
+// (CONTENT_EMPTY), holds a NUL byte (CONTENT_BINARY, with its offset), is not
+// valid UTF-8 (CONTENT_NOT_UTF8, with the byte offset of the first bad
+// sequence), or has no text once normalised: nothing but whitespace and the
+// characters normalisation removes or turns into spaces (CONTENT_NO_TEXT);
+// RESOURCE_EXHAUSTED if it is larger than `options.max_input_bytes`
+// (CONTENT_TOO_LARGE); DEADLINE_EXCEEDED if `options.deadline` passes, and
+// CANCELLED if `options.cancelled` returns true, before the parse ends (both
+// are checked before the parse starts too). On error `*out` is left cleared.
 absl::Status ParseResolution(absl::string_view text, const ParseOptions& options,
                              v1::Resolution* out);
 

@@ -3,11 +3,14 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "common/error_reason.h"
 #include "service/utf8.h"
 
 namespace resolute {
@@ -21,6 +24,49 @@ std::string EntryPath(struct archive_entry* e) {
   if (utf8 != nullptr) return SanitizeUtf8(utf8);
   const char* raw = archive_entry_pathname(e);
   return SanitizeUtf8(raw != nullptr ? raw : "");
+}
+
+// The name of an entry's type, for the response that says it is not read;
+// empty for a regular file.
+absl::string_view UnsupportedType(struct archive_entry* e) {
+  if (archive_entry_hardlink(e) != nullptr) return "hardlink";
+  switch (archive_entry_filetype(e)) {
+    case AE_IFREG:
+      return "";
+    case AE_IFLNK:
+      return "symlink";
+    case AE_IFDIR:
+      return "directory";
+    case AE_IFIFO:
+      return "fifo";
+    case AE_IFCHR:
+      return "character device";
+    case AE_IFBLK:
+      return "block device";
+    case AE_IFSOCK:
+      return "socket";
+    default:
+      return "unknown type";
+  }
+}
+
+// The status of an entry of type `type` (not a regular file or directory).
+absl::Status UnsupportedEntry(struct archive_entry* e, absl::string_view type) {
+  std::vector<std::pair<std::string, std::string>> metadata = {{"entry_type", std::string(type)}};
+  std::string message =
+      absl::StrCat("entry is a ", type, ", not a regular file: only regular files are parsed");
+  const char* target = archive_entry_hardlink_utf8(e);
+  if (target == nullptr) target = archive_entry_hardlink(e);
+  if (target == nullptr) target = archive_entry_symlink_utf8(e);
+  if (target == nullptr) target = archive_entry_symlink(e);
+  if (target != nullptr) {
+    const std::string name = SanitizeUtf8(target);
+    absl::StrAppend(&message, " (it links to \"", name, "\"",
+                    type == "hardlink" ? ", whose own entry is answered" : "", ")");
+    metadata.emplace_back("target", name);
+  }
+  return WithErrorReason(absl::InvalidArgumentError(message), "ARCHIVE_ENTRY_UNSUPPORTED", "",
+                         std::move(metadata));
 }
 
 }  // namespace
@@ -126,12 +172,6 @@ absl::Status ArchiveReader::ReadData(ArchiveEntry* entry, int64_t declared_size)
     if (!ratio.ok()) return ratio;
     entry->content.append(block, static_cast<size_t>(n));
   }
-  const size_t nul = entry->content.find('\0');
-  if (nul != std::string::npos) {
-    entry->content.clear();
-    entry->status = absl::InvalidArgumentError(
-        absl::StrCat("entry is binary, not text (NUL byte at offset ", nul, ")"));
-  }
   return absl::OkStatus();
 }
 
@@ -139,6 +179,7 @@ absl::StatusOr<bool> ArchiveReader::Next(ArchiveEntry* entry) {
   entry->path.clear();
   entry->content.clear();
   entry->status = absl::OkStatus();
+  entry->index = -1;
   if (ended_) {
     if (final_status_.ok()) return false;
     return final_status_;
@@ -169,15 +210,20 @@ absl::StatusOr<bool> ArchiveReader::Next(ArchiveEntry* entry) {
       return end(ArchiveError(recognised ? "corrupt or truncated archive"
                                          : "not a tar, tar.gz or zip archive"));
     }
-    if (archive_entry_filetype(header) != AE_IFREG || archive_entry_hardlink(header) != nullptr) {
-      continue;  // Directories, links, devices: nothing to parse.
-    }
+    const int64_t index = headers_++;
+    const absl::string_view type = UnsupportedType(header);
+    if (type == "directory") continue;  // Its files are entries of their own.
     if (entries_ >= limits_.max_entries) {
       return end(absl::ResourceExhaustedError(
-          absl::StrCat("archive has more than the limit of ", limits_.max_entries, " files")));
+          absl::StrCat("archive has more than the limit of ", limits_.max_entries, " entries")));
     }
     ++entries_;
     entry->path = EntryPath(header);
+    entry->index = index;
+    if (!type.empty()) {
+      entry->status = UnsupportedEntry(header, type);
+      return true;
+    }
     const int64_t declared =
         archive_entry_size_is_set(header) ? archive_entry_size(header) : int64_t{-1};
     absl::Status data = ReadData(entry, declared);

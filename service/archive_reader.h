@@ -9,13 +9,19 @@
 //     absl::StatusOr<bool> more = reader.Next(&entry);
 //     if (!more.ok()) return more.status();  // corrupt, over a limit, source error
 //     if (!*more) break;                     // end of the archive
-//     if (!entry.status.ok()) { /* this entry only: binary, unreadable */ }
+//     if (!entry.status.ok()) { /* this entry only: not a file, unreadable */ }
 //     else Use(entry.path, entry.content);
 //   }
 //
-// Only regular files are returned; directories, links and special files are
-// skipped. Formats: tar (ustar, pax, gnu), zip (streamed, so entries are read
-// from their local headers), each optionally compressed with gzip, bzip2, xz
+// Every entry but a directory is returned: regular files with their
+// content, and hard links, symbolic links and special files (fifos, devices,
+// sockets) with an INVALID_ARGUMENT status (reason ARCHIVE_ENTRY_UNSUPPORTED,
+// metadata `entry_type` and, for links, `target`), so that each gets an
+// answer. Hard links are not resolved: their target's content is not kept;
+// the target's own entry is answered. Directories are skipped silently (the
+// files in them are entries of their own). Formats: tar (ustar, pax, gnu),
+// zip (streamed, so entries are read from their local headers), each
+// optionally compressed with gzip, bzip2, xz
 // or zstd when libarchive supports it. Nothing runs external programs.
 //
 // The whole archive is never held in memory: at most the current chunk and
@@ -42,7 +48,7 @@ namespace service {
 struct ArchiveLimits {
   // Largest size of one entry, decompressed.
   int64_t max_entry_bytes = 16 << 20;
-  // Most regular-file entries.
+  // Most entries returned (all but directories).
   int64_t max_entries = 100000;
   // Largest total size of all entries, decompressed.
   int64_t max_total_bytes = int64_t{1} << 30;
@@ -54,16 +60,20 @@ struct ArchiveLimits {
   int64_t ratio_grace_bytes = 1 << 20;
 };
 
-// One regular file of the archive.
+// One entry of the archive (any but a directory).
 struct ArchiveEntry {
   // Path inside the archive, made valid UTF-8 (invalid bytes become U+FFFD).
   std::string path;
-  // The decompressed bytes; empty if `status` is not OK.
+  // The decompressed bytes; empty if `status` is not OK. Not checked for
+  // text: the parser does that, as for any request.
   std::string content;
-  // OK, or why this entry alone could not be read: INVALID_ARGUMENT for a
-  // binary entry (one containing a NUL byte) or one libarchive cannot decode
-  // (encrypted, unsupported compression method).
+  // OK, or why this entry alone could not be read: INVALID_ARGUMENT for an
+  // entry that is not a regular file (reason ARCHIVE_ENTRY_UNSUPPORTED) or
+  // one libarchive cannot decode (encrypted, unsupported compression method).
   absl::Status status;
+  // Zero-based position of the entry among all the archive's entries,
+  // directories included.
+  int64_t index = -1;
 };
 
 class ArchiveReader {
@@ -79,7 +89,7 @@ class ArchiveReader {
   ArchiveReader(const ArchiveReader&) = delete;
   ArchiveReader& operator=(const ArchiveReader&) = delete;
 
-  // Reads the next regular file into `*entry`. Returns true if there was one,
+  // Reads the next entry that is not a directory into `*entry`. Returns true if there was one,
   // false at the end of the archive, or an error that ends reading:
   // INVALID_ARGUMENT if the input is empty, not an archive or corrupt,
   // RESOURCE_EXHAUSTED if it exceeds a limit, or the source's error. Once an
@@ -90,7 +100,7 @@ class ArchiveReader {
   int64_t archive_bytes() const { return archive_bytes_; }
   // Entry bytes decompressed so far.
   int64_t decompressed_bytes() const { return decompressed_bytes_; }
-  // Regular-file entries returned so far.
+  // Entries returned so far.
   int64_t entries() const { return entries_; }
 
  private:
@@ -110,6 +120,7 @@ class ArchiveReader {
   int64_t archive_bytes_ = 0;
   int64_t decompressed_bytes_ = 0;
   int64_t entries_ = 0;
+  int64_t headers_ = 0;  // Entries seen, directories included.
 };
 
 }  // namespace service

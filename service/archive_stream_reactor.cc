@@ -5,8 +5,10 @@
 #include <utility>
 
 #include "absl/status/status.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/error_reason.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -16,16 +18,28 @@ namespace {
 // Chunks received and not yet consumed; reading pauses beyond this.
 constexpr size_t kMaxBufferedChunks = 2;
 
+// Returns `status` with `prefix` before its message, its payloads (the error
+// reason) kept.
+absl::Status Prefixed(const absl::Status& status, absl::string_view prefix) {
+  absl::Status out(status.code(), absl::StrCat(prefix, status.message()));
+  status.ForEachPayload([&out](absl::string_view url, const absl::Cord& payload) {
+    out.SetPayload(url, payload);
+  });
+  return out;
+}
+
 }  // namespace
 
 ArchiveStreamReactor::ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool,
                                            size_t window, ArchiveLimits limits,
+                                           absl::Duration idle_timeout,
                                            std::shared_ptr<std::atomic<int>> in_progress,
                                            StreamLog log, ServiceMetrics* metrics)
     : ResponseStreamReactor(ResponseSequencer::Order::kReservation, window),
       parser_(parser),
       pool_(pool),
       limits_(limits),
+      idle_timeout_(idle_timeout),
       in_progress_(std::move(in_progress)),
       log_(std::move(log)),
       metrics_(metrics) {}
@@ -79,7 +93,15 @@ bool ArchiveStreamReactor::RoomOrCancelLocked() const { return HasRoomLocked() |
 
 absl::StatusOr<absl::string_view> ArchiveStreamReactor::NextChunk() {
   absl::MutexLock lock(&mu_);
-  mu_.Await(absl::Condition(this, &ArchiveStreamReactor::ChunkOrEndLocked));
+  if (!mu_.AwaitWithTimeout(absl::Condition(this, &ArchiveStreamReactor::ChunkOrEndLocked),
+                            idle_timeout_)) {
+    return WithErrorReason(
+        absl::DeadlineExceededError(
+            absl::StrCat("no archive chunk arrived for ", absl::FormatDuration(idle_timeout_),
+                         "; the call was ended to free its archive slot")),
+        "ARCHIVE_IDLE_TIMEOUT", "",
+        {{"idle_timeout_seconds", absl::StrCat(absl::ToDoubleSeconds(idle_timeout_))}});
+  }
   if (cancelled()) return absl::CancelledError("the call was cancelled");
   if (!hints_status_.ok()) return hints_status_;
   if (chunks_.empty()) return absl::string_view();  // The client sent it all.
@@ -113,9 +135,11 @@ void ArchiveStreamReactor::ReadArchive() {
       ticket = ReserveLocked();
       request = hints_;
     }
+    const int64_t index = entry.index;
     if (!entry.status.ok()) {
       ArenaResponse response = ArenaResponse::New();
       response->set_document_id(entry.path);
+      response->set_request_index(index);
       *response->mutable_status() = ToDocumentStatus(entry.status);
       if (metrics_ != nullptr) {
         metrics_->DocumentParsed(entry.status, 0, absl::ZeroDuration(), nullptr);
@@ -126,20 +150,23 @@ void ArchiveStreamReactor::ReadArchive() {
     }
     request.set_document_id(std::move(entry.path));
     request.set_content(std::move(entry.content));
-    pool_->Submit(
-        [self, ticket, request = std::move(request)]() { self->ParseOne(ticket, request); });
+    pool_->Submit([self, ticket, index, request = std::move(request)]() {
+      self->ParseOne(ticket, index, request);
+    });
   }
   absl::MutexLock lock(&mu_);
   if (!status.ok() && !archive_name_.empty()) {
-    status = absl::Status(status.code(),
-                          absl::StrCat("archive \"", archive_name_, "\": ", status.message()));
+    status = Prefixed(status, absl::StrCat("archive \"", archive_name_, "\": "));
   }
   EndInputLocked(ToGrpcStatus(status));
   PumpLocked();
 }
 
-void ArchiveStreamReactor::ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request) {
-  Deliver(ticket, ParseStreamDocument(*parser_, log_, request, cancelled()));
+void ArchiveStreamReactor::ParseOne(uint64_t ticket, int64_t index,
+                                    const v1::ParseResolutionRequest& request) {
+  ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled());
+  response->set_request_index(index);
+  Deliver(ticket, std::move(response));
 }
 
 }  // namespace service

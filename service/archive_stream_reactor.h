@@ -10,6 +10,12 @@
 // apply to every entry; an unsupported language ends the call at once with
 // INVALID_ARGUMENT.
 //
+// Every entry but a directory is answered (ArchiveReader), each response with
+// `request_index`, the entry's zero-based position in the archive. A client
+// that sends no chunk for `idle_timeout` while the call waits for one ends
+// the call (after the responses already produced) with DEADLINE_EXCEEDED,
+// reason ARCHIVE_IDLE_TIMEOUT, freeing its archive slot.
+//
 // Private to //service:resolution_parser_service.
 
 #ifndef RESOLUTE_SERVICE_ARCHIVE_STREAM_REACTOR_H_
@@ -24,6 +30,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
 #include "service/document_parser.h"
@@ -41,8 +48,9 @@ class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk
   // `in_progress` counts the archive calls alive and is decremented when
   // this one is destroyed.
   ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool, size_t window,
-                       ArchiveLimits limits, std::shared_ptr<std::atomic<int>> in_progress,
-                       StreamLog log, ServiceMetrics* metrics);
+                       ArchiveLimits limits, absl::Duration idle_timeout,
+                       std::shared_ptr<std::atomic<int>> in_progress, StreamLog log,
+                       ServiceMetrics* metrics);
   ~ArchiveStreamReactor() override;
 
   void OnReadDone(bool ok) override;
@@ -54,13 +62,15 @@ class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk
   void ReadArchive();
   // ArchiveReader's chunk source; blocks until a chunk, the end or a cancel.
   absl::StatusOr<absl::string_view> NextChunk();
-  void ParseOne(uint64_t ticket, const v1::ParseResolutionRequest& request);
+  // Parses the entry at `index` of the archive and delivers its response.
+  void ParseOne(uint64_t ticket, int64_t index, const v1::ParseResolutionRequest& request);
   bool ChunkOrEndLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool RoomOrCancelLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const DocumentParser* const parser_;
   WorkerPool* const pool_;
   const ArchiveLimits limits_;
+  const absl::Duration idle_timeout_;
   const std::shared_ptr<std::atomic<int>> in_progress_;
   const StreamLog log_;
   ServiceMetrics* const metrics_;

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/time/clock.h"
 #include "resolute/v1/resolute_service.pb.h"
+#include "service/request_codec.h"
 
 namespace resolute {
 namespace service {
@@ -39,10 +40,11 @@ class CallObserver final : public grpc::experimental::Interceptor {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
       const void* message = methods->GetRecvMessage();
       if (message != nullptr) {
-        // The one request of a unary ParseResolution call is deserialized
-        // into its generated type; only its id is kept, never its content.
+        // The one request of a unary ParseResolution call arrives as raw
+        // bytes (a raw method: the service decodes it itself); only its id
+        // is read, never its content.
         if (requests_.fetch_add(1) == 0 && method_ == kParseResolution) {
-          document_id_ = static_cast<const v1::ParseResolutionRequest*>(message)->document_id();
+          document_id_ = PeekDocumentId(*static_cast<const grpc::ByteBuffer*>(message));
         }
       }
     }

@@ -56,6 +56,22 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
     }
     return hints;
   }
+  MemoryBudget::Lease memory;
+  const int64_t size = static_cast<int64_t>(request.content().size());
+  // Content over the size limit is the parser's CONTENT_TOO_LARGE.
+  if (options_.memory_budget != nullptr &&
+      request.content().size() <= options_.max_document_bytes) {
+    absl::StatusOr<MemoryBudget::Lease> lease = options_.memory_budget->Acquire(
+        size * options_.memory_per_content_byte, options_.memory_wait);
+    if (!lease.ok()) {
+      if (options_.metrics != nullptr) {
+        options_.metrics->DocumentParsed(lease.status(), request.content().size(),
+                                         absl::ZeroDuration(), nullptr);
+      }
+      return lease.status();
+    }
+    memory = *std::move(lease);
+  }
   ParseOptions parse_options;
   parse_options.source_variant = request.source_variant();
   parse_options.max_input_bytes = options_.max_document_bytes;

@@ -2,8 +2,10 @@
 //
 // The single path every RPC of the service takes to the parser: it checks the
 // request's hints (language), turns the request into resolute::ParseOptions
-// and calls the parser, which validates the content itself (empty or blank,
-// not UTF-8 with the byte offset, larger than the limit).
+// and calls the parser, which validates the content itself (empty, not UTF-8
+// with the byte offset, a NUL byte, no text once normalised, larger than the
+// limit). Unary calls, streams and archive entries all come through here, so
+// the same content gets the same status and reason in all three.
 //
 //   DocumentParser parser({.max_document_bytes = 16 << 20});
 //   v1::ParseResolutionResponse response;
@@ -18,9 +20,11 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "parser/parser.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "resolute/v1/resolution.pb.h"
+#include "service/memory_budget.h"
 #include "service/service_metrics.h"
 
 namespace resolute {
@@ -40,6 +44,17 @@ struct DocumentParserOptions {
   // Where each document's outcome, size, parse time and diagnostics are
   // recorded; null for nowhere. Must outlive the parser.
   ServiceMetrics* metrics = nullptr;
+  // The server's memory budget: each parse holds `memory_per_content_byte`
+  // times its content's size from it while the parser runs (not while the
+  // response waits to be written), waiting up to
+  // `memory_wait` for that much to be free. Null: no budget. Must outlive
+  // the parser.
+  MemoryBudget* memory_budget = nullptr;
+  // Peak memory of a parse per byte of content, as measured on large
+  // documents (request, normalised text, lines, model, response).
+  int64_t memory_per_content_byte = 16;
+  // How long a parse waits for its share of the memory budget.
+  absl::Duration memory_wait = absl::Seconds(5);
 };
 
 // Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
@@ -63,11 +78,14 @@ class DocumentParser {
   // empty otherwise.
   //
   // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
-  // variant, and whatever the parser returns: INVALID_ARGUMENT for empty,
-  // blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
-  // `max_document_bytes`; INTERNAL (reason AKOMA_NTOSO_WRITE_FAILED) if the
-  // XML cannot be written. Every error carries its reason
-  // (common/error_reason.h).
+  // variant, and whatever the parser returns (resolute::ParseResolution):
+  // INVALID_ARGUMENT for empty, non-UTF-8, binary (NUL) or textless content,
+  // RESOURCE_EXHAUSTED for content over `max_document_bytes`. With a memory
+  // budget, RESOURCE_EXHAUSTED (MEMORY_BUDGET_EXCEEDED) for a document whose
+  // parse alone needs more than the budget, and UNAVAILABLE
+  // (SERVER_MEMORY_BUSY, with RetryInfo) if its share was not free within
+  // `memory_wait`; INTERNAL (reason AKOMA_NTOSO_WRITE_FAILED) if the XML
+  // cannot be written. Every error carries its reason (common/error_reason.h).
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out,
                      std::string* akoma_ntoso_xml = nullptr) const;
 

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/error_reason.h"
+#include "service/request_codec.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -93,17 +94,24 @@ void DocumentStreamCall::OnReadDone(bool ok) {
     // Read after a drain ended the input: not taken (see Drain).
     read_buffer_.Clear();
   } else {
-    ++received_;
-    const uint64_t ticket = sequencer_.Reserve();
-    v1::ParseResolutionRequest request = std::move(read_buffer_);
-    read_buffer_.Clear();
-    const bool cancelled = cancelled_;
-    // Reads the next document first, so that another worker can parse it.
-    PumpLocked();
-    mu_.Unlock();
-    ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled);
-    mu_.Lock();
-    sequencer_.Complete(ticket, std::move(response));
+    const uint64_t index = received_;
+    v1::ParseResolutionRequest request;
+    absl::Status decoded = DecodeRequest(&read_buffer_, static_cast<int64_t>(index), &request);
+    if (!decoded.ok()) {
+      // Not the end of the stream: the documents after it would be lost.
+      EndInputLocked(ToGrpcStatus(decoded));
+    } else {
+      ++received_;
+      const uint64_t ticket = sequencer_.Reserve();
+      const bool cancelled = cancelled_;
+      // Reads the next document first, so that another worker can parse it.
+      PumpLocked();
+      mu_.Unlock();
+      ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled);
+      response->set_request_index(static_cast<int64_t>(index));
+      mu_.Lock();
+      sequencer_.Complete(ticket, std::move(response));
+    }
   }
   PumpLocked();
   last = ReleaseIfIdleLocked();
@@ -113,7 +121,7 @@ void DocumentStreamCall::OnWriteDone(bool ok) {
   std::shared_ptr<DocumentStreamCall> last;
   absl::MutexLock lock(&mu_);
   writing_ = false;
-  write_buffer_.Reset();
+  write_bytes_.Clear();
   if (!ok) cancelled_ = true;  // The client is gone.
   PumpLocked();
   last = ReleaseIfIdleLocked();
@@ -147,7 +155,9 @@ void DocumentStreamCall::PumpLocked() {
     if (cancelled_) {
       sequencer_.DiscardReady();
     } else if (sequencer_.PopReady(&write_buffer_)) {
-      writing_ = pool_->StartOperation([&] { stream_.Write(*write_buffer_, &write_done_); });
+      EncodeResponse(*write_buffer_, &write_bytes_);
+      write_buffer_.Reset();
+      writing_ = pool_->StartOperation([&] { stream_.Write(write_bytes_, &write_done_); });
       // Not written: the workers have stopped, the server with them.
       if (!writing_) cancelled_ = true;
     }

@@ -14,6 +14,13 @@
 //
 // Each call, once received, accepts the next one.
 //
+// Every response carries `request_index`, the zero-based position of its
+// request in the stream. Requests arrive as raw bytes and are decoded here
+// (service/request_codec.h): a message that cannot be decoded ends the
+// input; the documents before it are answered and the call finishes with
+// INVALID_ARGUMENT (reason REQUEST_MALFORMED, metadata `message_index`),
+// never OK with later documents dropped.
+//
 // Drain (server shutdown): the stream stops reading, answers every document
 // it has read, and finishes with UNAVAILABLE saying how many documents it
 // answered, so that the client resends the others (to another replica).
@@ -104,7 +111,7 @@ class DocumentStreamCall final : public Drainable,
   StreamLog log_;  // Set once the call is accepted.
 
   grpc::ServerContext context_;
-  grpc::ServerAsyncReaderWriter<v1::ParseResolutionResponse, v1::ParseResolutionRequest> stream_;
+  grpc::ServerAsyncReaderWriter<grpc::ByteBuffer, grpc::ByteBuffer> stream_;
   Operation accepted_{this, &DocumentStreamCall::OnAccepted};
   Operation read_done_{this, &DocumentStreamCall::OnReadDone};
   Operation write_done_{this, &DocumentStreamCall::OnWriteDone};
@@ -115,9 +122,10 @@ class DocumentStreamCall final : public Drainable,
   // The call's hold on itself while gRPC holds its tags.
   std::shared_ptr<DocumentStreamCall> self_ ABSL_GUARDED_BY(mu_);
   ResponseSequencer sequencer_ ABSL_GUARDED_BY(mu_);
-  v1::ParseResolutionRequest read_buffer_ ABSL_GUARDED_BY(mu_);
-  // The response being written.
+  grpc::ByteBuffer read_buffer_ ABSL_GUARDED_BY(mu_);
+  // The next response to write, then its bytes being written.
   ArenaResponse write_buffer_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer write_bytes_ ABSL_GUARDED_BY(mu_);
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool input_ended_ ABSL_GUARDED_BY(mu_) = false;

@@ -31,6 +31,7 @@
 #include "service/env_flags.h"
 #include "service/grpc_log_bridge.h"
 #include "service/json_log.h"
+#include "service/memory_budget.h"
 #include "service/metrics.h"
 #include "service/metrics_http_server.h"
 #include "service/process_metrics.h"
@@ -41,6 +42,8 @@ using resolute::metrics::RegisterProcessMetrics;
 using resolute::metrics::Registry;
 using resolute::service::AllocatorConfiguration;
 using resolute::service::ConfigureAllocatorForServing;
+using resolute::service::ContainerMemoryLimit;
+using resolute::service::DefaultMemoryBudget;
 using resolute::service::EnvFlagOptions;
 using resolute::service::EnvFlagReport;
 using resolute::service::EnvFlagsHelp;
@@ -85,12 +88,20 @@ ABSL_FLAG(int, max_message_bytes, 64 << 20,
 ABSL_FLAG(int, max_send_message_bytes, 0, "Largest response message sent; 0 means no limit.");
 ABSL_FLAG(int64_t, max_document_bytes, 16 << 20,
           "Documents (and archive entries) larger than this are rejected.");
+ABSL_FLAG(int64_t, memory_budget_bytes, -1,
+          "Memory that parses may hold at once (each about 16 times its document's size); "
+          "more waits, then gets UNAVAILABLE. -1: 60% of the container's memory limit "
+          "(none without a limit); 0: no budget.");
 ABSL_FLAG(int, worker_threads, 0, "Threads that parse; 0 means one per CPU of the machine.");
 ABSL_FLAG(int, stream_window, 0,
           "Documents one stream may have in flight; 0 means 4 per worker thread, at least 8.");
 ABSL_FLAG(int, max_concurrent_archives, 32,
           "ParseArchive calls served at once (one thread each); more get UNAVAILABLE.");
-ABSL_FLAG(int64_t, archive_max_entries, 100000, "Most files in one archive.");
+ABSL_FLAG(int64_t, archive_max_entries, 100000,
+          "Most entries (files, links, special files) in one archive.");
+ABSL_FLAG(absl::Duration, archive_idle_timeout, absl::Seconds(30),
+          "A ParseArchive call that sends no chunk for this long ends with DEADLINE_EXCEEDED, "
+          "freeing its slot.");
 ABSL_FLAG(int64_t, archive_max_total_bytes, int64_t{1} << 30,
           "Most bytes one archive may decompress to.");
 ABSL_FLAG(double, archive_max_ratio, 100,
@@ -193,9 +204,13 @@ ServerOptions ServerOptionsFromFlags(TlsOptions tls) {
   options.tls = std::move(tls);
   options.probe_port = absl::GetFlag(FLAGS_probe_port);
   options.service.parser.max_document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
+  const int64_t budget = absl::GetFlag(FLAGS_memory_budget_bytes);
+  options.service.memory_budget_bytes =
+      budget < 0 ? DefaultMemoryBudget(ContainerMemoryLimit()) : budget;
   options.service.worker_threads = absl::GetFlag(FLAGS_worker_threads);
   options.service.stream_window = absl::GetFlag(FLAGS_stream_window);
   options.service.max_concurrent_archives = absl::GetFlag(FLAGS_max_concurrent_archives);
+  options.service.archive_idle_timeout = absl::GetFlag(FLAGS_archive_idle_timeout);
   options.service.archive_limits.max_entry_bytes = absl::GetFlag(FLAGS_max_document_bytes);
   options.service.archive_limits.max_entries = absl::GetFlag(FLAGS_archive_max_entries);
   options.service.archive_limits.max_total_bytes = absl::GetFlag(FLAGS_archive_max_total_bytes);
@@ -311,6 +326,7 @@ int main(int argc, char** argv) {
        {"tls", options.tls.enabled()},
        {"mutual_tls", !options.tls.client_ca_pem.empty()},
        {"worker_threads", (*server)->service().worker_threads()},
+       {"memory_budget_bytes", options.service.memory_budget_bytes},
        {"log_level", LogLevelName(logger->level())}});
 
   const int signal = signals.Wait();

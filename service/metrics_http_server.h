@@ -9,8 +9,10 @@
 //   (*http)->Stop();
 //
 // The port is bound without SO_REUSEPORT, so a second server on the same
-// port fails instead of sharing it. Requests are served by a small pool of
-// threads of its own.
+// port fails instead of sharing it. Each connection is served on a thread of
+// its own (up to `max_threads`; more connections wait), and a connection
+// idle for a second is closed: idle or slow connections never hold a scrape
+// up behind them.
 
 #ifndef RESOLUTE_SERVICE_METRICS_HTTP_SERVER_H_
 #define RESOLUTE_SERVICE_METRICS_HTTP_SERVER_H_
@@ -35,8 +37,9 @@ struct MetricsHttpOptions {
   std::string address = "0.0.0.0";
   // TCP port; 0 picks a free one.
   int port = 9090;
-  // Threads answering requests.
-  int threads = 2;
+  // Most connections served at once, one thread each (threads are started
+  // as connections need them and kept until Stop).
+  int max_threads = 16;
 };
 
 class MetricsHttpServer {

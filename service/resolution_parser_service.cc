@@ -27,9 +27,10 @@ int ResolveThreads(int requested) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-DocumentParserOptions ParserOptions(const ServiceOptions& options) {
+DocumentParserOptions ParserOptions(const ServiceOptions& options, MemoryBudget* budget) {
   DocumentParserOptions parser = options.parser;
   parser.metrics = options.metrics;
+  parser.memory_budget = budget;
   return parser;
 }
 
@@ -37,7 +38,10 @@ DocumentParserOptions ParserOptions(const ServiceOptions& options) {
 
 ResolutionParserService::ResolutionParserService(ServiceOptions options)
     : options_(std::move(options)),
-      parser_(ParserOptions(options_)),
+      memory_budget_(options_.memory_budget_bytes > 0
+                         ? std::make_unique<MemoryBudget>(options_.memory_budget_bytes)
+                         : nullptr),
+      parser_(ParserOptions(options_, memory_budget_.get())),
       worker_threads_(ResolveThreads(options_.worker_threads)),
       stream_window_(options_.stream_window > 0 ? options_.stream_window
                                                 : std::max(8, 4 * worker_threads_)),
@@ -77,7 +81,8 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
             "SERVER_BUSY")));
   }
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
-      &parser_, pool_.get(), stream_window_, options_.archive_limits, archives_in_progress_,
+      &parser_, pool_.get(), stream_window_, options_.archive_limits,
+      options_.archive_idle_timeout, archives_in_progress_,
       MakeStreamLog(options_.logger, *context, "ParseArchive"), options_.metrics);
 }
 

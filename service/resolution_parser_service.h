@@ -42,11 +42,13 @@
 #include <atomic>
 #include <memory>
 
+#include "absl/time/time.h"
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/archive_reader.h"
 #include "service/document_parser.h"
 #include "service/json_log.h"
+#include "service/memory_budget.h"
 #include "service/service_metrics.h"
 #include "service/stream_tracker.h"
 #include "service/unary_parse_call.h"
@@ -59,6 +61,10 @@ namespace service {
 struct ServiceOptions {
   // Limits and the parser to call.
   DocumentParserOptions parser;
+  // Memory that parses may hold at once across the server (see
+  // service/memory_budget.h); 0 or less means no budget. Overrides
+  // `parser.memory_budget`.
+  int64_t memory_budget_bytes = 0;
   // Limits on what one ParseArchive call may expand to.
   ArchiveLimits archive_limits;
   // Threads that parse; 0 means one per CPU.
@@ -69,6 +75,10 @@ struct ServiceOptions {
   // ParseArchive calls served at once (each holds a thread for libarchive);
   // more are refused with UNAVAILABLE, which clients retry.
   int max_concurrent_archives = 32;
+  // A ParseArchive call that sends no chunk for this long, while the server
+  // waits for one, ends with DEADLINE_EXCEEDED (reason ARCHIVE_IDLE_TIMEOUT),
+  // freeing its slot among `max_concurrent_archives`.
+  absl::Duration archive_idle_timeout = absl::Seconds(30);
   // Where documents are counted; null for nowhere. Overrides
   // `parser.metrics`. Must outlive the service.
   ServiceMetrics* metrics = nullptr;
@@ -111,6 +121,8 @@ class ResolutionParserService final : public ParserServiceBase {
 
  private:
   const ServiceOptions options_;
+  // Null without a budget; before parser_, which points to it.
+  const std::unique_ptr<MemoryBudget> memory_budget_;
   const DocumentParser parser_;
   const int worker_threads_;
   // Created by RegisterWith, on the server's completion queue.

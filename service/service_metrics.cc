@@ -30,21 +30,18 @@ constexpr absl::string_view kCodeNames[] = {
     "UNAUTHENTICATED",
 };
 
-// Services whose methods get their own label value.
-constexpr absl::string_view kKnownServices[] = {
-    "resolute.v1.ResolutionParser",
-    "grpc.health.v1.Health",
-    "grpc.reflection.v1alpha.ServerReflection",
-    "grpc.reflection.v1.ServerReflection",
+// Methods that get their own label value: the ones this server serves.
+// Any other path a client sends is "other", so that clients cannot create
+// label values (series) at will.
+constexpr absl::string_view kKnownMethods[] = {
+    "resolute.v1.ResolutionParser/ParseResolution",
+    "resolute.v1.ResolutionParser/StreamParseResolutions",
+    "resolute.v1.ResolutionParser/ParseArchive",
+    "grpc.health.v1.Health/Check",
+    "grpc.health.v1.Health/Watch",
+    "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+    "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
 };
-
-bool IsIdentifier(absl::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  }
-  return true;
-}
 
 absl::string_view SeverityName(v1::Diagnostic::Severity severity) {
   switch (severity) {
@@ -82,14 +79,8 @@ absl::string_view StatusCodeName(grpc::StatusCode code) {
 
 std::string MethodLabel(absl::string_view method_path) {
   absl::ConsumePrefix(&method_path, "/");
-  const size_t slash = method_path.find('/');
-  if (slash == absl::string_view::npos) return "other";
-  const absl::string_view service = method_path.substr(0, slash);
-  const absl::string_view method = method_path.substr(slash + 1);
-  for (absl::string_view known : kKnownServices) {
-    if (service == known && IsIdentifier(method) && method.size() <= 64) {
-      return std::string(method_path);
-    }
+  for (absl::string_view known : kKnownMethods) {
+    if (method_path == known) return std::string(known);
   }
   return "other";
 }

@@ -49,7 +49,8 @@ namespace service {
 absl::string_view StatusCodeName(grpc::StatusCode code);
 
 // Returns the `method` label for a gRPC method path ("/pkg.Service/Method"):
-// "pkg.Service/Method" for a known service, "other" otherwise.
+// "pkg.Service/Method" for a method this server serves (its own, health
+// checks, reflection), "other" for any other path, even of a known service.
 std::string MethodLabel(absl::string_view method_path);
 
 class ServiceMetrics {

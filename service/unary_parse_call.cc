@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "service/arena_messages.h"
+#include "service/request_codec.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -26,8 +27,8 @@ void UnaryParseCall::Accept(ParserServiceBase* service,
   // contract), the one queue both for the new call and for its events.
   auto* queue = static_cast<grpc::ServerCompletionQueue*>(pool->queue());
   const bool started = pool->StartOperation([&] {
-    service->RequestParseResolution(&call->context_, call->request_, &call->responder_, queue,
-                                    queue, call);
+    service->RequestParseResolution(&call->context_, &call->request_bytes_, &call->responder_,
+                                    queue, queue, call);
   });
   if (!started) delete call;  // The server has stopped.
 }
@@ -45,18 +46,22 @@ void UnaryParseCall::ParseAndReply() {
   replying_ = true;
   // A call whose deadline passed while it waited is not worth parsing: gRPC
   // has already told the client DEADLINE_EXCEEDED.
-  const absl::Status status =
+  absl::Status status =
       context_.deadline() <= std::chrono::system_clock::now()
           ? absl::DeadlineExceededError("the deadline passed before parsing")
-          : parser_->Parse(*request_, response_->mutable_resolution(),
-                           response_->mutable_akoma_ntoso_xml());
+          : DecodeRequest(&request_bytes_, 0, request_);
+  if (status.ok()) {
+    status = parser_->Parse(*request_, response_->mutable_resolution(),
+                            response_->mutable_akoma_ntoso_xml());
+  }
   if (status.ok()) {
     response_->set_document_id(request_->document_id());
     response_->mutable_status();  // OK: code 0, no message.
+    EncodeResponse(*response_, &response_bytes_);
   }
   const bool started = pool_->StartOperation([&] {
     if (status.ok()) {
-      responder_.Finish(*response_, grpc::Status::OK, this);
+      responder_.Finish(response_bytes_, grpc::Status::OK, this);
     } else {
       responder_.FinishWithError(ToGrpcStatus(status), this);
     }

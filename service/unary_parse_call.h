@@ -10,6 +10,12 @@
 //
 // Each call, once received, accepts the next one, so as many calls are
 // awaited at any time as were accepted at the start.
+//
+// The request arrives as raw bytes and is decoded here (service/
+// request_codec.h): a request that cannot be decoded fails the call with
+// INVALID_ARGUMENT (reason REQUEST_MALFORMED), logged and counted like any
+// other failed call, instead of gRPC's unlogged INTERNAL "Unable to parse
+// request".
 
 #ifndef RESOLUTE_SERVICE_UNARY_PARSE_CALL_H_
 #define RESOLUTE_SERVICE_UNARY_PARSE_CALL_H_
@@ -26,10 +32,11 @@ namespace resolute {
 namespace service {
 
 // The generated service with ParseResolution and StreamParseResolutions on
-// the asynchronous API (their events go to the worker pool's queue) and
+// the asynchronous API as raw methods (their events go to the worker pool's
+// queue; their messages are bytes the service decodes itself) and
 // ParseArchive on the callback API (its libarchive reads block a thread).
-using ParserServiceBase = v1::ResolutionParser::WithAsyncMethod_ParseResolution<
-    v1::ResolutionParser::WithAsyncMethod_StreamParseResolutions<
+using ParserServiceBase = v1::ResolutionParser::WithRawMethod_ParseResolution<
+    v1::ResolutionParser::WithRawMethod_StreamParseResolutions<
         v1::ResolutionParser::WithCallbackMethod_ParseArchive<v1::ResolutionParser::Service>>>;
 
 class UnaryParseCall final : public WorkerPool::Event {
@@ -59,8 +66,11 @@ class UnaryParseCall final : public WorkerPool::Event {
   google::protobuf::Arena arena_;
   v1::ParseResolutionRequest* request_;
   v1::ParseResolutionResponse* response_;
+  // The request as received, and the response as sent.
+  grpc::ByteBuffer request_bytes_;
+  grpc::ByteBuffer response_bytes_;
   grpc::ServerContext context_;
-  grpc::ServerAsyncResponseWriter<v1::ParseResolutionResponse> responder_;
+  grpc::ServerAsyncResponseWriter<grpc::ByteBuffer> responder_;
 };
 
 }  // namespace service

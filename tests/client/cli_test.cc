@@ -255,6 +255,27 @@ TEST_F(CliTest, ArchiveToFolder) {
   EXPECT_THAT(o.err, HasSubstr(absl::StrCat(n, " documents: ", n, " parsed, 0 failed")));
 }
 
+// archive --out refuses as parse --out does: doc.txt and doc.md would both
+// be doc.json, so nothing is sent and nothing written.
+TEST_F(CliTest, ArchiveOutputCollisionIsAUsageError) {
+  const std::string text = "The General Assembly,\n1. Decides to remain seized of the matter.\n";
+  for (testing::ArchiveFormat format : {testing::ArchiveFormat::kTarGz,
+                                        testing::ArchiveFormat::kZip}) {
+    const std::string archive = Write(
+        "clash.archive",
+        testing::BuildArchive(format, {{"d/doc.txt", text}, {"d/other.txt", text},
+                                       {"d/doc.md", text}}));
+    const std::string out = (scratch_ / "clash-out").string();
+    CliOutput o = Run({"archive", "--server", Server(), "--out", out, archive});
+    EXPECT_EQ(o.code, 2) << o.err;
+    EXPECT_THAT(o.err, HasSubstr("d/doc.txt and d/doc.md would both be written to"));
+    EXPECT_FALSE(fs::exists(fs::path(out) / "d" / "doc.json"));
+    // Without --out nothing clashes.
+    CliOutput lines = Run({"archive", "--server", Server(), archive});
+    EXPECT_EQ(lines.code, 0) << lines.err;
+  }
+}
+
 TEST_F(CliTest, CorruptArchiveExitsOne) {
   const std::string bad = Write("bad.tar.gz", std::string("\x1f\x8b\x08\x00garbage", 12));
   CliOutput o = Run({"archive", "--server", Server(), bad});

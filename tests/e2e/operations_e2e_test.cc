@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -281,7 +282,8 @@ TEST_F(OperationsTest, HelpListsEveryFlagWithItsVariable) {
   const char* flags[] = {
       "address", "port", "metrics_address", "metrics_port", "probe_port", "tls_cert", "tls_key",
       "tls_client_ca", "max_message_bytes", "max_send_message_bytes", "max_document_bytes",
-      "worker_threads", "stream_window", "max_concurrent_archives", "archive_max_entries",
+      "worker_threads", "memory_budget_bytes", "stream_window", "max_concurrent_archives",
+      "archive_idle_timeout", "archive_max_entries",
       "archive_max_total_bytes", "archive_max_ratio", "keepalive_time", "keepalive_timeout",
       "keepalive_permit_without_calls", "keepalive_min_client_interval", "max_concurrent_streams",
       "max_connection_age", "max_connection_age_grace", "shutdown_grace", "drain_deadline",
@@ -336,7 +338,9 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
     const std::string archive =
         BuildArchive(ArchiveFormat::kTarGz,
                      {{"a.txt", corpus_[0].content}, {"b.bin", std::string("\0\1\2\3binary", 10)}});
-    bytes += corpus_[0].content.size();
+    // The binary entry is handed to the parser too, which refuses it
+    // (CONTENT_BINARY) as it would in a unary call.
+    bytes += corpus_[0].content.size() + 10;
     grpc::ClientContext context;
     auto stream = stub->ParseArchive(&context);
     v1::ArchiveChunk chunk;
@@ -368,7 +372,7 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
            std::string("resolute_documents_parsed_total{outcome=\"ok\"} 7\n"),
            std::string("resolute_documents_parsed_total{outcome=\"invalid_argument\"} 2\n"),
            absl::StrCat("resolute_document_bytes_total ", bytes, "\n"),
-           std::string("resolute_parse_duration_seconds_count 8\n"),
+           std::string("resolute_parse_duration_seconds_count 9\n"),
            std::string("# TYPE resolute_diagnostics_total counter\n"),
            std::string("# TYPE process_start_time_seconds gauge\n"),
            std::string("# TYPE process_resident_memory_bytes gauge\n"),
@@ -464,6 +468,35 @@ TEST_F(OperationsTest, MutualTlsWithTheClientBinaryAndAPlaintextProbePort) {
                 .value_or(-1),
             0)
       << ReadFile(err);
+  EXPECT_EQ(server->Terminate(), 0);
+}
+
+// The real client binary prints a failed document's rich status (ErrorInfo
+// in an Any) as JSON, and every archive entry but a directory is answered.
+TEST_F(OperationsTest, ClientPrintsFailedDocumentsWithTheirReasons) {
+  std::unique_ptr<ServerProcess> server = Start({{"--worker_threads=2"}, 0, {}, ""});
+  ASSERT_NE(server, nullptr);
+  const std::string resolute = testing::RunfilesPath("client/resolute");
+  const std::string empty = WriteFile("empty.txt", "");
+  const std::string err = Scratch("failed.err");
+  const std::string out = Scratch("failed.out");
+  EXPECT_EQ(RunProgram({resolute, "parse", "--server", server->target(), empty}, out, err)
+                .value_or(-1),
+            1)
+      << ReadFile(err);
+  EXPECT_THAT(ReadFile(out), HasSubstr("\"reason\":\"CONTENT_EMPTY\""));
+  EXPECT_THAT(ReadFile(err), Not(HasSubstr("cannot print JSON")));
+
+  const std::string archive = WriteFile(
+      "links.tar.gz", testing::BuildTarGzWithSpecialEntries(corpus_[0].content));
+  EXPECT_EQ(RunProgram({resolute, "archive", "--server", server->target(), archive}, out, err)
+                .value_or(-1),
+            1)
+      << ReadFile(err);
+  const std::string lines = ReadFile(out);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6) << lines;
+  EXPECT_THAT(lines, HasSubstr("\"reason\":\"ARCHIVE_ENTRY_UNSUPPORTED\""));
+  EXPECT_THAT(ReadFile(err), HasSubstr("6 documents: 2 parsed, 4 failed"));
   EXPECT_EQ(server->Terminate(), 0);
 }
 

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/error_reason.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "parser/source_text.h"
@@ -41,6 +43,32 @@ TEST(ParseResolution, RejectsBadInput) {
     EXPECT_EQ(result.status().code(), c.code) << c.input;
     EXPECT_THAT(std::string(result.status().message()), HasSubstr(c.message));
   }
+}
+
+// One rule for "no text", whatever the characters: whitespace, no-break and
+// zero-width spaces, soft hyphens, byte order marks and control characters
+// alone are CONTENT_NO_TEXT; a NUL byte anywhere is CONTENT_BINARY.
+TEST(ParseResolution, NoTextAndBinaryReasons) {
+  const struct {
+    std::string input;
+    std::string reason;
+  } cases[] = {
+      {" \n\t\n", "CONTENT_NO_TEXT"},
+      {"\xC2\xA0\xC2\xA0\n", "CONTENT_NO_TEXT"},            // no-break spaces
+      {"\xE2\x80\x8B\xE2\x80\x8B", "CONTENT_NO_TEXT"},      // zero-width spaces
+      {"\xEF\xBB\xBF\xC2\xAD\x01\x7F\n\f", "CONTENT_NO_TEXT"},  // BOM, soft hyphen, controls
+      {std::string("\0\0\0", 3), "CONTENT_BINARY"},
+      {std::string("1. Decides\0 to act;", 19), "CONTENT_BINARY"},
+  };
+  for (const auto& c : cases) {
+    auto result = ParseResolution(c.input);
+    ASSERT_FALSE(result.ok()) << absl::CEscape(c.input);
+    EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(GetErrorReason(result.status()).reason, c.reason) << absl::CEscape(c.input);
+    EXPECT_EQ(GetErrorReason(result.status()).field, "content");
+  }
+  // A single visible character is text.
+  EXPECT_TRUE(ParseResolution("\xC2\xA0x").ok());
 }
 
 TEST(ParseResolution, NeverFailsOnOddText) {

@@ -25,6 +25,12 @@ struct TestFile {
 // directory entry for each folder that a path names (which readers skip).
 std::string BuildArchive(ArchiveFormat format, const std::vector<TestFile>& files);
 
+// Returns a tar.gz whose entries are, in order: "a.txt" (`text`), the
+// directory "dir/", "dir/hard.txt" (a hard link to "a.txt"), "dir/soft.txt"
+// (a symbolic link to "../a.txt"), "fifo" (a named pipe), "tty" (a
+// character device) and "b.txt" (`text`).
+std::string BuildTarGzWithSpecialEntries(const std::string& text);
+
 }  // namespace testing
 }  // namespace resolute
 

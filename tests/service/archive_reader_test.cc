@@ -1,9 +1,11 @@
 #include "service/archive_reader.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "common/error_reason.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/archive_builder.h"
@@ -14,6 +16,7 @@ namespace {
 
 using ::resolute::testing::ArchiveFormat;
 using ::resolute::testing::BuildArchive;
+using ::resolute::testing::BuildTarGzWithSpecialEntries;
 using ::resolute::testing::TestFile;
 using ::testing::HasSubstr;
 
@@ -88,20 +91,62 @@ TEST_P(ArchiveReaderFormatTest, ReadsRegularFilesInOrderSkippingFolders) {
   }
 }
 
-TEST_P(ArchiveReaderFormatTest, ReportsBinaryEntryAndGoesOn) {
+TEST_P(ArchiveReaderFormatTest, BinaryEntryIsLeftToTheParser) {
+  // The parser rejects NUL bytes (CONTENT_BINARY) for every kind of call
+  // alike; the reader returns the bytes as they are.
+  const std::string png("\x89PNG\r\n\x1a\n\0\0", 10);
   const std::string archive =
-      BuildArchive(GetParam(), {{"a.txt", "text"},
-                                {"image.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10)},
-                                {"b.txt", "more"}});
+      BuildArchive(GetParam(), {{"a.txt", "text"}, {"image.png", png}, {"b.txt", "more"}});
   Result r = ReadArchive(archive);
   ASSERT_TRUE(r.status.ok()) << r.status;
   ASSERT_EQ(r.entries.size(), 3u);
-  EXPECT_TRUE(r.entries[0].status.ok());
   EXPECT_EQ(r.entries[1].path, "image.png");
-  EXPECT_EQ(r.entries[1].status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(r.entries[1].status.message()), HasSubstr("binary"));
-  EXPECT_TRUE(r.entries[1].content.empty());
+  EXPECT_TRUE(r.entries[1].status.ok());
+  EXPECT_EQ(r.entries[1].content, png);
   EXPECT_EQ(r.entries[2].content, "more");
+}
+
+// Every entry but a directory is returned: links and special files with a
+// status naming their type, so that each gets an answer.
+TEST(ArchiveReader, ReturnsLinksAndSpecialFilesWithAStatus) {
+  const std::string archive = BuildTarGzWithSpecialEntries("text");
+  Result r = ReadArchive(archive, 100);
+  ASSERT_TRUE(r.status.ok()) << r.status;
+  const struct {
+    const char* path;
+    const char* type;  // Empty for a regular file.
+    const char* target;
+    int64_t index;
+  } expected[] = {
+      {"a.txt", "", "", 0},
+      {"dir/hard.txt", "hardlink", "a.txt", 2},
+      {"dir/soft.txt", "symlink", "../a.txt", 3},
+      {"fifo", "fifo", "", 4},
+      {"tty", "character device", "", 5},
+      {"b.txt", "", "", 6},
+  };
+  ASSERT_EQ(r.entries.size(), std::size(expected));
+  for (size_t i = 0; i < std::size(expected); ++i) {
+    const ArchiveEntry& e = r.entries[i];
+    EXPECT_EQ(e.path, expected[i].path);
+    EXPECT_EQ(e.index, expected[i].index) << e.path;
+    if (*expected[i].type == '\0') {
+      EXPECT_TRUE(e.status.ok()) << e.path << ": " << e.status;
+      EXPECT_EQ(e.content, "text");
+      continue;
+    }
+    EXPECT_EQ(e.status.code(), absl::StatusCode::kInvalidArgument) << e.path;
+    EXPECT_TRUE(e.content.empty());
+    EXPECT_THAT(std::string(e.status.message()), HasSubstr(expected[i].type));
+    const ErrorReason reason = GetErrorReason(e.status);
+    EXPECT_EQ(reason.reason, "ARCHIVE_ENTRY_UNSUPPORTED") << e.path;
+    ASSERT_FALSE(reason.metadata.empty());
+    EXPECT_EQ(reason.metadata[0].first, "entry_type");
+    EXPECT_EQ(reason.metadata[0].second, expected[i].type);
+    if (*expected[i].target != '\0') {
+      EXPECT_THAT(std::string(e.status.message()), HasSubstr(expected[i].target));
+    }
+  }
 }
 
 TEST_P(ArchiveReaderFormatTest, EmptyEntryIsReturnedEmpty) {
@@ -130,7 +175,7 @@ TEST_P(ArchiveReaderFormatTest, EnforcesEntryCount) {
   limits.max_entries = 2;
   Result r = ReadArchive(BuildArchive(GetParam(), kFiles), 4096, limits);
   EXPECT_EQ(r.status.code(), absl::StatusCode::kResourceExhausted);
-  EXPECT_THAT(std::string(r.status.message()), HasSubstr("more than the limit of 2 files"));
+  EXPECT_THAT(std::string(r.status.message()), HasSubstr("more than the limit of 2 entries"));
   EXPECT_EQ(r.entries.size(), 2u);
 }
 

@@ -2,6 +2,8 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <chrono>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
@@ -76,7 +78,81 @@ class OneShotReactor : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::By
   absl::Notification done_;
 };
 
+// Writes its requests one at a time, then half-closes; reads everything.
+class RawStreamReactor : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+ public:
+  explicit RawStreamReactor(const std::vector<std::string>& requests) : requests_(requests) {}
+  void Start() {
+    StartRead(&in_);
+    WriteNext();
+    StartCall();
+  }
+  void OnWriteDone(bool ok) override {
+    if (ok) WriteNext();  // Otherwise the call has ended.
+  }
+  void OnReadDone(bool ok) override {
+    if (!ok) return;
+    result_.responses.push_back(FromBuffer(in_));
+    StartRead(&in_);
+  }
+  void OnDone(const grpc::Status& s) override {
+    result_.status = s;
+    done_.Notify();
+  }
+  RawCallResult Await() {
+    done_.WaitForNotification();
+    return std::move(result_);
+  }
+
+ private:
+  void WriteNext() {
+    if (next_ == requests_.size()) {
+      StartWritesDone();
+      return;
+    }
+    out_ = ToBuffer(requests_[next_++]);
+    StartWrite(&out_);
+  }
+
+  const std::vector<std::string>& requests_;
+  size_t next_ = 0;
+  grpc::ByteBuffer out_;
+  grpc::ByteBuffer in_;
+  RawCallResult result_;
+  absl::Notification done_;
+};
+
 }  // namespace
+
+RawCallResult RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
+                           const std::string& method, const std::string& request) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  grpc::ByteBuffer request_buffer = ToBuffer(request);
+  grpc::ByteBuffer response;
+  RawCallResult result;
+  absl::Notification done;
+  stub.UnaryCall(&context, method, grpc::StubOptions(), &request_buffer, &response,
+                 [&](grpc::Status s) {
+                   result.status = std::move(s);
+                   done.Notify();
+                 });
+  done.WaitForNotification();
+  if (result.status.ok()) result.responses.push_back(FromBuffer(response));
+  return result;
+}
+
+RawCallResult RawStreamCall(const std::shared_ptr<grpc::Channel>& channel,
+                            const std::string& method, const std::vector<std::string>& requests) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  RawStreamReactor reactor(requests);
+  stub.PrepareBidiStreamingCall(&context, method, grpc::StubOptions(), &reactor);
+  reactor.Start();
+  return reactor.Await();
+}
 
 absl::StatusOr<int> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
                                 const std::string& service) {

@@ -1,6 +1,7 @@
 // Test helper: calls the standard services a resolute server also serves
 // (grpc.health.v1 and server reflection) without their generated stubs,
-// through gRPC's generic stub and protobuf's wire format.
+// through gRPC's generic stub and protobuf's wire format; and sends any bytes
+// as messages of any method (to test how the server takes malformed ones).
 
 #ifndef RESOLUTE_TESTS_SERVICE_GRPC_PROBE_H_
 #define RESOLUTE_TESTS_SERVICE_GRPC_PROBE_H_
@@ -34,6 +35,24 @@ absl::StatusOr<std::vector<std::string>> ListServices(
 // message when reflection cannot describe the symbol.
 absl::StatusOr<std::vector<std::string>> DescribeSymbol(
     const std::shared_ptr<grpc::Channel>& channel, const std::string& symbol);
+
+// The outcome of a call made with raw messages.
+struct RawCallResult {
+  grpc::Status status;
+  // The responses' bytes, in order.
+  std::vector<std::string> responses;
+};
+
+// Calls the unary `method` ("/pkg.Service/Method") with `request` as the
+// request message's bytes.
+RawCallResult RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
+                           const std::string& method, const std::string& request);
+
+// Calls the bidirectional streaming `method` writing `requests` (each the
+// bytes of one message) one after the other, then half-closing, while reading
+// every response; stops writing if the call ends first. 60 s deadline.
+RawCallResult RawStreamCall(const std::shared_ptr<grpc::Channel>& channel,
+                            const std::string& method, const std::vector<std::string>& requests);
 
 }  // namespace testing
 }  // namespace resolute

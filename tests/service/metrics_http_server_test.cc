@@ -4,9 +4,16 @@
 
 #include "service/metrics_http_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/metrics.h"
@@ -68,6 +75,59 @@ TEST(MetricsHttpServer, ASecondServerOnTheSamePortFails) {
   first->reset();
   auto third = MetricsHttpServer::Start({"127.0.0.1", port, 1}, &registry);
   EXPECT_TRUE(third.ok()) << third.status();
+}
+
+// Opens a TCP connection to 127.0.0.1:`port` that sends nothing; -1 on error.
+int OpenIdleConnection(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// Idle connections (a scraper's keep-alive, or a client that connects and
+// sends nothing) never hold a scrape up: each connection has a thread of its
+// own, and an idle one is closed after a second.
+TEST(MetricsHttpServer, IdleConnectionsDoNotDelayAScrape) {
+  metrics::Registry registry;
+  registry.AddCounter("hits_total", "Hits.")->WithLabels({})->Increment();
+  MetricsHttpOptions options;
+  options.address = "127.0.0.1";
+  options.port = 0;
+  auto server = MetricsHttpServer::Start(options, &registry);
+  ASSERT_TRUE(server.ok()) << server.status();
+
+  std::vector<int> idle;
+  for (int i = 0; i < 8; ++i) {
+    const int fd = OpenIdleConnection((*server)->port());
+    ASSERT_GE(fd, 0);
+    idle.push_back(fd);
+  }
+  absl::SleepFor(absl::Milliseconds(50));  // Let the server accept them.
+  httplib::Client client("127.0.0.1", (*server)->port());
+  const absl::Time start = absl::Now();
+  httplib::Result r = client.Get("/metrics");
+  const absl::Duration took = absl::Now() - start;
+  ASSERT_TRUE(r) << httplib::to_string(r.error());
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(took, absl::Milliseconds(500));
+
+  // The idle connections are closed by the server within a few seconds.
+  for (int fd : idle) {
+    timeval timeout{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    char byte;
+    EXPECT_EQ(read(fd, &byte, 1), 0);  // End of stream: closed.
+    close(fd);
+  }
+  (*server)->Stop();
 }
 
 }  // namespace

@@ -714,7 +714,7 @@ TEST_F(ServiceTest, ArchiveLimitsEndTheCall) {
                    {{"1.txt", text}, {"2.txt", text}, {"3.txt", text}, {"4.txt", text}}),
       4096);
   EXPECT_EQ(too_many.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-  EXPECT_THAT(too_many.status.error_message(), HasSubstr("limit of 3 files"));
+  EXPECT_THAT(too_many.status.error_message(), HasSubstr("limit of 3 entries"));
   EXPECT_EQ(too_many.responses.size(), 3u);
 
   CallResult too_big = testing::SendArchive(

@@ -23,6 +23,11 @@ TEST(ServiceMetrics, MethodLabels) {
       {"/evil.Service/Method", "other"},
       {"/resolute.v1.ResolutionParser/Parse\"Injected", "other"},
       {"/resolute.v1.ResolutionParser/", "other"},
+      // Unknown methods of known services create no series of their own.
+      {"/resolute.v1.ResolutionParser/M1", "other"},
+      {"/resolute.v1.ResolutionParser/M2999", "other"},
+      {"/grpc.health.v1.Health/Nope", "other"},
+      {"/resolute.v1.ResolutionParser/ParseArchive", "resolute.v1.ResolutionParser/ParseArchive"},
       {"no-slash", "other"},
       {"", "other"},
   };

@@ -1,0 +1,88 @@
+// MemoryBudget: admission of documents by the memory their parse needs.
+//
+// Parsing a document takes several times its size at its peak (the request,
+// the normalised text, its lines, the model and the serialised response).
+// Parses that would together need more than the server's budget wait for
+// memory to be released, and give up after a while, instead of pushing the
+// process past its container's limit (an OOM kill loses every call in flight
+// on the replica).
+//
+//   MemoryBudget budget(512 << 20);
+//   absl::StatusOr<MemoryBudget::Lease> lease =
+//       budget.Acquire(cost, absl::Seconds(5));
+//   if (!lease.ok()) return lease.status();  // RESOURCE_EXHAUSTED or UNAVAILABLE
+//   Parse();                                  // the lease is released with it
+//
+// The budget is derived from the container's memory limit
+// (DefaultMemoryBudget); deploy/README.md gives the figures per overlay.
+
+#ifndef RESOLUTE_SERVICE_MEMORY_BUDGET_H_
+#define RESOLUTE_SERVICE_MEMORY_BUDGET_H_
+
+#include <cstdint>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+
+namespace resolute {
+namespace service {
+
+class MemoryBudget {
+ public:
+  // Bytes held from a budget until destroyed (or moved from).
+  class Lease {
+   public:
+    Lease() = default;
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&& other) noexcept;
+    ~Lease();
+
+   private:
+    friend class MemoryBudget;
+    Lease(MemoryBudget* budget, int64_t bytes) : budget_(budget), bytes_(bytes) {}
+    MemoryBudget* budget_ = nullptr;
+    int64_t bytes_ = 0;
+  };
+
+  // A budget of `budget_bytes`; 0 or less means unlimited.
+  explicit MemoryBudget(int64_t budget_bytes);
+
+  MemoryBudget(const MemoryBudget&) = delete;
+  MemoryBudget& operator=(const MemoryBudget&) = delete;
+
+  // Reserves `bytes`, waiting up to `wait` while other leases hold the
+  // budget. Returns RESOURCE_EXHAUSTED (reason MEMORY_BUDGET_EXCEEDED) at
+  // once if `bytes` is more than the whole budget (the work can never run on
+  // this server), and UNAVAILABLE (reason SERVER_MEMORY_BUSY, which carries
+  // RetryInfo) if the bytes were not free within `wait`.
+  absl::StatusOr<Lease> Acquire(int64_t bytes, absl::Duration wait) ABSL_LOCKS_EXCLUDED(mu_);
+
+  // The budget; 0 if unlimited.
+  int64_t budget() const { return budget_; }
+  // Bytes held by leases now.
+  int64_t in_use() const ABSL_LOCKS_EXCLUDED(mu_);
+
+ private:
+  void Release(int64_t bytes) ABSL_LOCKS_EXCLUDED(mu_);
+
+  const int64_t budget_;
+  mutable absl::Mutex mu_;
+  int64_t in_use_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+// Returns the memory limit of this process's control group (cgroup v2
+// memory.max, else cgroup v1 memory.limit_in_bytes), or 0 if there is none.
+int64_t ContainerMemoryLimit();
+
+// Returns the budget for a process limited to `limit_bytes` (0: no limit,
+// and an unlimited budget): the limit less what the server holds besides
+// parses (its baseline, gRPC's buffers, requests received and not parsed),
+// taken as a fixed share of the limit.
+int64_t DefaultMemoryBudget(int64_t limit_bytes);
+
+}  // namespace service
+}  // namespace resolute
+
+#endif  // RESOLUTE_SERVICE_MEMORY_BUDGET_H_
