@@ -19,7 +19,7 @@ clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-reco
   $(pkg-config --cflags --libs protobuf re2 absl_strings absl_status absl_statusor absl_str_format \
     absl_hash absl_raw_hash_set) \
   -o "$out/parser_fuzz"
-cp tests/testdata/corpus/*.txt "$out/corpus/"
+cp tests/testdata/corpus/*.txt tests/fuzz/regressions/*.txt "$out/corpus/"
 [[ -d ../shared/corpus/texts ]] && cp ../shared/corpus/texts/*.txt "$out/corpus/" 2>/dev/null || true
 cd "$out"
 ./parser_fuzz -max_total_time="$seconds" -max_len=131072 -timeout=5 -rss_limit_mb=2048 \
