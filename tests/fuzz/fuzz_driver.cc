@@ -1,7 +1,8 @@
 // A deterministic stand-in for libFuzzer's driver, run by `bazel test`:
-// feeds LLVMFuzzerTestOneInput every bundled document, then mutations of
-// them (truncations, byte flips, deleted and duplicated lines, inserted
-// page breaks, rules and numbers) from a fixed seed.
+// feeds LLVMFuzzerTestOneInput every bundled document and every regression
+// input (tests/fuzz/regressions/parser: shapes that once took quadratic time), then
+// mutations of them (truncations, byte flips, deleted and duplicated lines,
+// inserted page breaks, rules and numbers) from a fixed seed.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -58,15 +59,19 @@ std::string Mutate(const std::string& doc, std::mt19937* rng) {
 
 int main(int argc, char** argv) {
   const char* runfiles = std::getenv("TEST_SRCDIR");
-  const std::string dir = argc > 1 ? argv[1]
-                                   : std::string(runfiles ? runfiles : ".") +
-                                         "/resolute/tests/testdata/corpus";
+  const std::string root = std::string(runfiles ? runfiles : ".") + "/resolute/";
+  std::vector<std::string> dirs;
+  for (int i = 1; i < argc; ++i) dirs.push_back(argv[i]);
+  if (dirs.empty()) dirs = {root + "tests/testdata/corpus", root + "tests/fuzz/regressions/parser"};
   std::vector<std::string> docs;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    std::ifstream in(e.path(), std::ios::binary);
-    std::stringstream b;
-    b << in.rdbuf();
-    docs.push_back(b.str());
+  for (const std::string& dir : dirs) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream b;
+      b << in.rdbuf();
+      docs.push_back(b.str());
+    }
   }
   std::sort(docs.begin(), docs.end());
   std::mt19937 rng(20261127);

@@ -66,6 +66,11 @@ std::string UnclosedInlineFootnotes(size_t bytes) {
   return Repeat("The General Assembly,\n\nNoting ", "[1: ", "\n", bytes);
 }
 
+// Inline footnote markers and bodies that never pair.
+std::string UnpairedInlineMarkers(size_t bytes) {
+  return Repeat("The General Assembly,\n\nNoting ", "[footnoteRef:2] [1: x] ", "\n", bytes);
+}
+
 std::string JointSymbolDashes(size_t bytes) {
   return Repeat("The General Assembly,\n\nRecalling document A/1", "-B", ",\n", bytes);
 }
@@ -113,6 +118,7 @@ const Shape kShapes[] = {
     {"real_resolution", RealResolution},
     {"duplicate_numbers", DuplicateNumbers},
     {"unclosed_inline_footnotes", UnclosedInlineFootnotes},
+    {"unpaired_inline_markers", UnpairedInlineMarkers},
     {"joint_symbol_dashes", JointSymbolDashes},
     {"closing_brackets", ClosingBrackets},
     {"long_title_page_breaks", LongTitlePageBreaks},
