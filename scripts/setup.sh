@@ -15,7 +15,7 @@ packages=(
   libgrpc++-dev libabsl-dev libre2-dev libarchive-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   netcat-openbsd zip openssl
-  poppler-utils mupdf-tools
+  poppler-utils mupdf-tools libpoppler-cpp-dev qpdf
 )
 if [[ "${1:-}" == "--deploy" ]]; then
   packages+=(podman runc debootstrap)
