@@ -14,6 +14,7 @@
 #include "parser/normalize.h"
 #include "parser/source_text.h"
 #include "parser/structure.h"
+#include "parser/typography.h"
 
 namespace resolute {
 namespace {
@@ -54,14 +55,10 @@ absl::Status ValidateInput(absl::string_view text, const ParseOptions& options) 
   return absl::OkStatus();
 }
 
-}  // namespace
-
-absl::Status ParseResolution(absl::string_view input, const ParseOptions& options,
-                             v1::Resolution* out) {
-  out->Clear();
-  if (absl::Status s = ValidateInput(input, options); !s.ok()) return s;
-
-  std::string text = NormalizeText(input);
+// The stages, from the normalised text to the message; `typography` (may be
+// null) is applied last.
+void RunStages(std::string text, const ParseOptions& options, const Typography* typography,
+               v1::Resolution* out) {
   const std::vector<Line> lines = SplitLines(text);
   Findings findings;
   const FrontMatter front = ExtractFrontMatter(text, lines);
@@ -74,6 +71,7 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
   const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings);
   const Structure structure = ParseStructure(text, lines, layout, footnotes, front, &findings);
   BuildResolution(text, lines, front, footnotes, structure, &findings, out);
+  if (typography != nullptr) typography->Apply(text, out);
 
   for (Finding& f : findings.TakeAll()) {
     v1::Diagnostic* d = out->add_diagnostics();
@@ -86,6 +84,27 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
     }
   }
   if (options.include_text) out->set_text(std::move(text));  // nothing reads it after this
+}
+
+}  // namespace
+
+absl::Status ParseResolution(absl::string_view input, const ParseOptions& options,
+                             v1::Resolution* out) {
+  out->Clear();
+  if (absl::Status s = ValidateInput(input, options); !s.ok()) return s;
+  RunStages(NormalizeText(input), options, nullptr, out);
+  return absl::OkStatus();
+}
+
+absl::Status ParseResolution(const TypedText& input, const ParseOptions& options,
+                             v1::Resolution* out) {
+  out->Clear();
+  std::vector<int> line_starts;
+  const std::string assembled = AssembleTypedText(input, &line_starts);
+  if (absl::Status s = ValidateInput(assembled, options); !s.ok()) return s;
+  std::string text = NormalizeText(assembled);
+  const Typography typography = Typography::Map(assembled, line_starts, input, text);
+  RunStages(std::move(text), options, &typography, out);
   return absl::OkStatus();
 }
 
