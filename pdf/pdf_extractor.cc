@@ -57,6 +57,10 @@ float DominantFontSize(const std::vector<PdfWord>& words) {
   return best;
 }
 
+bool IsFootnoteRule(absl::string_view text) {
+  return text.size() >= 5 && text.find_first_not_of('_') == absl::string_view::npos;
+}
+
 absl::Status Invalid(absl::string_view message) {
   return WithErrorReason(absl::InvalidArgumentError(absl::StrCat("PDF: ", message)),
                          "PDF_UNREADABLE", "content");
@@ -85,7 +89,10 @@ std::vector<PdfLine> GroupWordsIntoLines(std::vector<PdfWord> words, int page) {
       for (const PdfWord& x : g) line_box.Extend(x.box);
       const float min_height = std::min(w.box.height(), line_box.height());
       const float tolerance = std::max(1.0f, 0.3f * std::min(w.font_size, last.font_size));
-      joins = w.box.left >= last.box.right - tolerance &&
+      // Words far apart on one baseline are separate pieces (a footer's
+      // page number and job number), as in a layout-preserving extraction.
+      const float far = 4 * std::max(w.font_size, last.font_size);
+      joins = w.box.left >= last.box.right - tolerance && w.box.left - last.box.right < far &&
               VerticalOverlap(w.box, line_box) > 0.3f * min_height;
     }
     if (!joins) groups.emplace_back();
@@ -122,6 +129,50 @@ std::vector<PdfLine> GroupWordsIntoLines(std::vector<PdfWord> words, int page) {
     lines.push_back(std::move(line));
   }
   return lines;
+}
+
+std::vector<PdfLine> OrderFootnoteZone(std::vector<PdfLine> lines, int page) {
+  size_t rule = 0;
+  while (rule < lines.size() && !IsFootnoteRule(lines[rule].text)) ++rule;
+  if (rule == lines.size()) return lines;
+  const float rule_top = lines[rule].box.top;
+  std::vector<PdfLine> out(std::make_move_iterator(lines.begin()),
+                           std::make_move_iterator(lines.begin() + rule + 1));
+  std::vector<PdfLine> above;  // after the rule in reading order, printed above it
+  std::vector<PdfWord> words;
+  for (size_t i = rule + 1; i < lines.size(); ++i) {
+    if (lines[i].box.bottom < rule_top) {
+      above.push_back(std::move(lines[i]));
+      continue;
+    }
+    for (PdfWord& w : lines[i].words) words.push_back(std::move(w));
+  }
+  // Rows: words sorted by their vertical centre; a word joins the row whose
+  // box contains its centre (a raised marker joins its footnote's first line).
+  std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) {
+    return a.box.top + a.box.bottom < b.box.top + b.box.bottom;
+  });
+  std::vector<PdfWord> ordered;
+  ordered.reserve(words.size());
+  size_t row_begin = 0;
+  while (row_begin < words.size()) {
+    PdfBox row = words[row_begin].box;
+    size_t row_end = row_begin + 1;
+    while (row_end < words.size()) {
+      const PdfBox& b = words[row_end].box;
+      const float centre = (b.top + b.bottom) / 2;
+      if (centre > row.bottom) break;
+      row.Extend(b);
+      ++row_end;
+    }
+    std::stable_sort(words.begin() + row_begin, words.begin() + row_end,
+                     [](const PdfWord& a, const PdfWord& b) { return a.box.left < b.box.left; });
+    for (size_t i = row_begin; i < row_end; ++i) ordered.push_back(std::move(words[i]));
+    row_begin = row_end;
+  }
+  for (PdfLine& l : above) out.push_back(std::move(l));
+  for (PdfLine& l : GroupWordsIntoLines(std::move(ordered), page)) out.push_back(std::move(l));
+  return out;
 }
 
 absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits& limits) {
@@ -172,7 +223,7 @@ absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits&
       words.push_back(std::move(w));
     }
     word_count += words.size();
-    p.lines = GroupWordsIntoLines(std::move(words), p.number);
+    p.lines = OrderFootnoteZone(GroupWordsIntoLines(std::move(words), p.number), p.number);
   }
   if (word_count == 0) {
     return WithErrorReason(

@@ -42,6 +42,13 @@ absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits&
 // Used by ExtractPdf; public for tests.
 std::vector<PdfLine> GroupWordsIntoLines(std::vector<PdfWord> words, int page);
 
+// Puts the footnote zone of a page (the lines printed below the first rule
+// of underscores) in reading order: row by row from the top, each row left
+// to right, so that a footnote's raised marker opens its text and the page
+// footer comes last. Lines that are printed above the rule keep their
+// order. Used by ExtractPdf; public for tests.
+std::vector<PdfLine> OrderFootnoteZone(std::vector<PdfLine> lines, int page);
+
 }  // namespace resolute
 
 #endif  // RESOLUTE_PDF_PDF_EXTRACTOR_H_

@@ -70,9 +70,14 @@ TEST(PdfExtractorTest, ReadsPagesLinesAndTypography) {
   const PdfLine* marked = FindLine(*doc, "Colonial Countries and Peoples for 2023,");
   ASSERT_NE(marked, nullptr);
   EXPECT_TRUE(absl::EndsWith(marked->text, "2023,1")) << marked->text;
-  const PdfLine* footnote = FindLine(*doc, "Official Records of the General Assembly");
+  // Below the rule, the raised marker opens its footnote's line, and the
+  // page footer comes after the footnotes.
+  const PdfLine* footnote = FindLine(*doc, "1 Official Records of the General Assembly");
   ASSERT_NE(footnote, nullptr);
   EXPECT_LT(footnote->font_size, 10);
+  const std::vector<PdfLine>& first = doc->pages[0].lines;
+  EXPECT_EQ(first.back().text, "*2324979*");
+  EXPECT_EQ(first[first.size() - 2].text, "23-24979 (E) 201223");
 }
 
 TEST(PdfExtractorTest, ReadsEveryBundledPdf) {
@@ -152,6 +157,30 @@ TEST(PdfExtractorTest, GroupsWordsByBaseline) {
   EXPECT_FLOAT_EQ(lines[0].font_size, 10);
   EXPECT_FLOAT_EQ(lines[0].box.top, 98);
   EXPECT_EQ(lines[1].text, "Next");
+}
+
+TEST(PdfExtractorTest, OrdersTheFootnoteZoneByRows) {
+  auto line = [](const char* text, float left, float top, float right, float bottom,
+                 float size) {
+    PdfWord w;
+    w.text = text;
+    w.box = PdfBox{left, top, right, bottom};
+    w.font_size = size;
+    return GroupWordsIntoLines({w}, 2)[0];
+  };
+  // Reading order as the PDF library gives it: marker, footer, text.
+  std::vector<PdfLine> lines = {
+      line("Body", 100, 600, 200, 611, 10),
+      line("__________", 100, 700, 170, 708, 8),
+      line("1", 116, 718, 119, 723, 5.5),
+      line("2/7", 60, 740, 75, 750, 10),
+      line("Official", 123, 717, 160, 727, 8.5),
+  };
+  std::vector<PdfLine> ordered = OrderFootnoteZone(lines, 2);
+  ASSERT_EQ(ordered.size(), 4u);
+  EXPECT_EQ(ordered[0].text, "Body");
+  EXPECT_EQ(ordered[2].text, "1 Official");
+  EXPECT_EQ(ordered[3].text, "2/7");
 }
 
 }  // namespace
