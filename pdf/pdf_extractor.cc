@@ -1,6 +1,7 @@
 #include "pdf/pdf_extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <utility>
@@ -131,6 +132,35 @@ std::vector<PdfLine> GroupWordsIntoLines(std::vector<PdfWord> words, int page) {
   return lines;
 }
 
+std::vector<PdfLine> MergeBaselineFragments(std::vector<PdfLine> lines, int page) {
+  constexpr size_t kLookAhead = 4;
+  std::vector<bool> merged(lines.size(), false);
+  std::vector<PdfLine> out;
+  out.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (merged[i]) continue;
+    PdfLine& line = lines[i];
+    for (size_t j = i + 1; j < lines.size() && j <= i + kLookAhead; ++j) {
+      const PdfLine& next = lines[j];
+      if (merged[j] || line.words.empty() || next.words.empty()) continue;
+      const float size = std::max(line.font_size, next.font_size);
+      const float gap = next.box.left - line.box.right;
+      if (std::abs(next.box.top - line.box.top) > 1 ||
+          std::abs(next.box.bottom - line.box.bottom) > 1 || gap < -0.3f * size ||
+          gap > 4 * size) {
+        continue;
+      }
+      std::vector<PdfWord> words = std::move(line.words);
+      for (const PdfWord& w : next.words) words.push_back(w);
+      std::vector<PdfLine> joined = GroupWordsIntoLines(std::move(words), page);
+      line = std::move(joined.front());
+      merged[j] = true;
+    }
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 std::vector<PdfLine> OrderFootnoteZone(std::vector<PdfLine> lines, int page) {
   size_t rule = 0;
   while (rule < lines.size() && !IsFootnoteRule(lines[rule].text)) ++rule;
@@ -223,7 +253,9 @@ absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits&
       words.push_back(std::move(w));
     }
     word_count += words.size();
-    p.lines = OrderFootnoteZone(GroupWordsIntoLines(std::move(words), p.number), p.number);
+    p.lines = OrderFootnoteZone(
+        MergeBaselineFragments(GroupWordsIntoLines(std::move(words), p.number), p.number),
+        p.number);
   }
   if (word_count == 0) {
     return WithErrorReason(

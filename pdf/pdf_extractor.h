@@ -42,6 +42,12 @@ absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits&
 // Used by ExtractPdf; public for tests.
 std::vector<PdfLine> GroupWordsIntoLines(std::vector<PdfWord> words, int page);
 
+// Joins a line with one of the next few lines printed on the same baseline
+// just to its right (a justified line the PDF library read as two blocks,
+// with a line of the next block in between). Used by ExtractPdf; public for
+// tests.
+std::vector<PdfLine> MergeBaselineFragments(std::vector<PdfLine> lines, int page);
+
 // Puts the footnote zone of a page (the lines printed below the first rule
 // of underscores) in reading order: row by row from the top, each row left
 // to right, so that a footnote's raised marker opens its text and the page

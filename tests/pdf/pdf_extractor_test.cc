@@ -159,6 +159,26 @@ TEST(PdfExtractorTest, GroupsWordsByBaseline) {
   EXPECT_EQ(lines[1].text, "Next");
 }
 
+TEST(PdfExtractorTest, MergesFragmentsOfOneBaseline) {
+  auto line = [](const char* text, float left, float top, float right) {
+    PdfWord w;
+    w.text = text;
+    w.box = PdfBox{left, top, right, top + 11};
+    w.font_size = 10;
+    return GroupWordsIntoLines({w}, 3)[0];
+  };
+  // A justified line read as two blocks, a line of the first in between.
+  std::vector<PdfLine> lines = {
+      line("recommencement of", 147, 535.5, 342),
+      line("constitutional", 123, 547.5, 276),
+      line("public consultations", 352, 535.5, 488),
+  };
+  std::vector<PdfLine> merged = MergeBaselineFragments(lines, 3);
+  ASSERT_EQ(merged.size(), 2u);
+  EXPECT_EQ(merged[0].text, "recommencement of public consultations");
+  EXPECT_EQ(merged[1].text, "constitutional");
+}
+
 TEST(PdfExtractorTest, OrdersTheFootnoteZoneByRows) {
   auto line = [](const char* text, float left, float top, float right, float bottom,
                  float size) {
