@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "pdf/pdf_extractor.h"
 #include "service/utf8.h"
 
 namespace resolute {
@@ -126,8 +127,9 @@ absl::Status ArchiveReader::ReadData(ArchiveEntry* entry, int64_t declared_size)
     if (!ratio.ok()) return ratio;
     entry->content.append(block, static_cast<size_t>(n));
   }
+  // A PDF (by its signature; the document parser extracts it) is binary.
   const size_t nul = entry->content.find('\0');
-  if (nul != std::string::npos) {
+  if (nul != std::string::npos && !LooksLikePdf(entry->content)) {
     entry->content.clear();
     entry->status = absl::InvalidArgumentError(
         absl::StrCat("entry is binary, not text (NUL byte at offset ", nul, ")"));

@@ -1,4 +1,4 @@
-// ArchiveReader: the text files of a tar, tar.gz or zip archive, read
+// ArchiveReader: the text files and PDFs of a tar, tar.gz or zip archive, read
 // incrementally from a stream of byte chunks with libarchive, within limits.
 //
 //   ArchiveReader reader(
@@ -61,7 +61,8 @@ struct ArchiveEntry {
   // The decompressed bytes; empty if `status` is not OK.
   std::string content;
   // OK, or why this entry alone could not be read: INVALID_ARGUMENT for a
-  // binary entry (one containing a NUL byte) or one libarchive cannot decode
+  // binary entry (one containing a NUL byte and not starting with "%PDF-") or
+  // one libarchive cannot decode
   // (encrypted, unsupported compression method).
   absl::Status status;
 };

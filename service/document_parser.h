@@ -5,6 +5,10 @@
 // and calls the parser, which validates the content itself (empty or blank,
 // not UTF-8 with the byte offset, larger than the limit).
 //
+// PDF content (media type "application/pdf", or no media type and the
+// "%PDF-" signature) is extracted in a separate process per document
+// (pdf/isolated_extractor.h, pdf/README.md) and parsed with its typography.
+//
 //   DocumentParser parser({.max_document_bytes = 16 << 20});
 //   v1::ParseResolutionResponse response;
 //   parser.ParseToResponse(request, &response);
@@ -17,7 +21,10 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/status/statusor.h"
 #include "parser/parser.h"
+#include "pdf/isolated_extractor.h"
+#include "pdf/pdf_document.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "resolute/v1/resolution.pb.h"
 #include "service/service_metrics.h"
@@ -30,6 +37,10 @@ namespace service {
 using ParseFunction =
     std::function<absl::Status(absl::string_view, const ParseOptions&, v1::Resolution*)>;
 
+// The PDF extraction entry point; an IsolatedPdfExtractor unless a test
+// substitutes its own.
+using PdfExtractFunction = std::function<absl::StatusOr<PdfDocument>(absl::string_view)>;
+
 // Options of DocumentParser.
 struct DocumentParserOptions {
   // Documents larger than this are rejected with RESOURCE_EXHAUSTED.
@@ -39,7 +50,23 @@ struct DocumentParserOptions {
   // Where each document's outcome, size, parse time and diagnostics are
   // recorded; null for nowhere. Must outlive the parser.
   ServiceMetrics* metrics = nullptr;
+  // How PDFs are extracted: the extractor process and its limits. With an
+  // empty `pdf.program` PDFs are refused (FAILED_PRECONDITION).
+  IsolatedExtractorOptions pdf;
+  // The extraction to call; empty means an IsolatedPdfExtractor with `pdf`.
+  PdfExtractFunction extract_pdf;
 };
+
+// What a request carries, from its media type or, when that is unset, from
+// the content's signature.
+enum class MediaKind { kText, kPdf };
+
+// Returns the kind of `request`'s content: "application/pdf" is PDF,
+// "text/plain" (parameters such as "; charset=utf-8" allowed) is text, and
+// an empty media type is PDF if the content starts with "%PDF-", else text.
+// INVALID_ARGUMENT (reason MEDIA_TYPE_UNSUPPORTED, field media_type) for any
+// other media type.
+absl::StatusOr<MediaKind> ResolveMediaKind(const v1::ParseResolutionRequest& request);
 
 // Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
 // (any case); INVALID_ARGUMENT (reason LANGUAGE_UNSUPPORTED) naming the
@@ -58,10 +85,13 @@ class DocumentParser {
   // Parses `request.content` into `*out` (cleared first), and records the
   // document in the metrics.
   //
-  // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
-  // variant, and whatever the parser returns: INVALID_ARGUMENT for empty,
-  // blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
-  // `max_document_bytes`. Every error carries its reason (common/error_reason.h).
+  // Returns INVALID_ARGUMENT for an unsupported language or media type or an
+  // unknown source variant, and whatever the parser returns: INVALID_ARGUMENT
+  // for empty, blank or non-UTF-8 content, RESOURCE_EXHAUSTED for content over
+  // `max_document_bytes`. For PDF content, also what the extraction returns
+  // (IsolatedPdfExtractor::Extract: corrupt, encrypted, no text layer, page,
+  // time and memory limits, a crashed extractor). Every error carries its
+  // reason (common/error_reason.h).
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out) const;
 
   // Parses `request` into `*response`: `document_id` echoed, `status` set, and
@@ -73,6 +103,10 @@ class DocumentParser {
   size_t max_document_bytes() const { return options_.max_document_bytes; }
 
  private:
+  // Extracts and parses PDF content.
+  absl::Status ParsePdf(const v1::ParseResolutionRequest& request, ParseOptions parse_options,
+                        v1::Resolution* out) const;
+
   DocumentParserOptions options_;
 };
 
