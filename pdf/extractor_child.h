@@ -1,6 +1,9 @@
-// The extractor process's side: PDF bytes on standard input, the encoded
-// extraction (pdf/extraction_wire.h) on standard output, under resource
-// limits it sets on itself before reading a byte of the PDF.
+// The extractor process's side: PDFs on standard input, their encoded
+// extractions (pdf/extraction_wire.h) on standard output, one after the
+// other, under resource limits it sets on itself before reading a byte.
+//
+// Framing, both ways: a 4-byte little-endian length, then that many bytes.
+// The process serves requests until its input ends.
 //
 //   int main(int argc, char** argv) { return RunPdfExtractorChild(argc, argv); }
 //
@@ -14,9 +17,10 @@
 
 namespace resolute {
 
-// Runs one extraction as described above. Returns the process exit code: 0
-// when an outcome (document or error status) was written, 2 if the arguments
-// or the limits could not be applied, 3 if standard input or output failed.
+// Serves extractions as described above. Returns the process exit code: 0
+// when the input ended after whole requests, 2 if the arguments or the
+// limits could not be applied, 3 if standard input or output failed or a
+// request was cut short.
 int RunPdfExtractorChild(int argc, char** argv);
 
 }  // namespace resolute

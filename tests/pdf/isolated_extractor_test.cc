@@ -56,6 +56,20 @@ TEST(IsolatedExtractorTest, GivesWhatTheInProcessExtractorGives) {
   }
 }
 
+TEST(IsolatedExtractorTest, ReusesAProcessAfterSuccessOnly) {
+  IsolatedExtractorOptions options = RealExtractor();
+  options.documents_per_process = 3;
+  IsolatedPdfExtractor extractor(options);
+  const std::string pdf = Pdf("A_RES_79_3.pdf");
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(extractor.Extract(pdf).ok());
+  EXPECT_EQ(extractor.processes_started(), 1);
+  ASSERT_TRUE(extractor.Extract(pdf).ok());  // the first one served its three
+  EXPECT_EQ(extractor.processes_started(), 2);
+  EXPECT_FALSE(extractor.Extract(Pdf("bad_truncated.pdf")).ok());  // ends that process
+  ASSERT_TRUE(extractor.Extract(pdf).ok());
+  EXPECT_EQ(extractor.processes_started(), 3);
+}
+
 TEST(IsolatedExtractorTest, ReportsTheChildsStatuses) {
   IsolatedPdfExtractor extractor(RealExtractor());
   EXPECT_EQ(extractor.Extract(Pdf("bad_truncated.pdf")).status().code(),
@@ -95,6 +109,10 @@ TEST(IsolatedExtractorTest, CrashHangAndGarbageCostOnlyTheirDocument) {
   EXPECT_EQ(GetErrorReason(hang).reason, "PDF_TIMEOUT");
   EXPECT_LT(absl::Now() - start, absl::Seconds(5));
 
+  // After each failure the next document gets a working process.
+  const std::string good = Pdf("A_RES_79_3.pdf");
+  EXPECT_TRUE(extractor.Extract(good).ok());
+
   const absl::Status garbage = extractor.Extract("GARBAGE").status();
   EXPECT_EQ(garbage.code(), absl::StatusCode::kInternal) << garbage;
   EXPECT_EQ(GetErrorReason(garbage).reason, "PDF_EXTRACTOR_OUTPUT");
@@ -109,7 +127,6 @@ TEST(IsolatedExtractorTest, CrashHangAndGarbageCostOnlyTheirDocument) {
   IsolatedExtractorOptions slow_enough = Misbehaving();
   slow_enough.timeout = absl::Seconds(20);
   IsolatedPdfExtractor mixed(slow_enough);
-  const std::string good = Pdf("A_RES_79_3.pdf");
   std::vector<absl::Status> results(8);
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) {
