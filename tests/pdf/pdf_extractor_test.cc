@@ -1,5 +1,6 @@
 #include "pdf/pdf_extractor.h"
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,44 @@ TEST(PdfExtractorTest, RefusesDocumentsOverThePageLimit) {
   EXPECT_EQ(GetErrorReason(doc.status()).reason, "PDF_TOO_MANY_PAGES");
   limits.max_pages = 3;
   EXPECT_TRUE(ExtractPdf(Pdf("A_RES_78_100.pdf"), limits).ok());
+}
+
+// A PDF of `pages` empty pages, with a correct cross-reference table.
+std::string EmptyPagesPdf(int pages) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  for (int i = 0; i < pages; ++i) {
+    kids += std::to_string(3 + i) + " 0 R ";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof(line), "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(PdfExtractorTest, TwoThousandPagesAreOverTheDefaultLimit) {
+  const std::string pdf = EmptyPagesPdf(2000);
+  absl::StatusOr<PdfDocument> doc = ExtractPdf(pdf, PdfLimits());
+  EXPECT_EQ(doc.status().code(), absl::StatusCode::kResourceExhausted) << doc.status();
+  EXPECT_TRUE(absl::StrContains(doc.status().message(), "2000 pages")) << doc.status();
+  // Under a higher limit the pages are read, and have no text.
+  PdfLimits limits;
+  limits.max_pages = 2000;
+  EXPECT_EQ(ExtractPdf(pdf, limits).status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
 TEST(PdfExtractorTest, GroupsWordsByBaseline) {
