@@ -26,10 +26,11 @@ BAZEL="${BAZEL:-bazel}"
 bin="$(pwd)/bazel-bin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# Only the readable PDFs (the bundled folder also holds bad ones).
+# Only the readable PDFs (the bundled folder also holds bad_*.pdf).
 mkdir -p "$work/pdf"
 pages=0
 for f in "$dir"/*.pdf; do
+  [[ "$(basename "$f")" == bad_* ]] && continue
   n=$(pdfinfo "$f" 2>/dev/null | sed -n 's/^Pages: *//p') || true
   [[ -n "$n" && "$n" -gt 0 ]] || continue
   ln -s "$f" "$work/pdf/$(basename "$f")"

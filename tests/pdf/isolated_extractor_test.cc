@@ -89,6 +89,19 @@ TEST(IsolatedExtractorTest, ReportsTheChildsStatuses) {
   EXPECT_EQ(GetErrorReason(pages).reason, "PDF_TOO_MANY_PAGES");
 }
 
+// A PDF bomb (a content stream inflating to 1 GiB) runs out of time in its
+// process; the next document is served.
+TEST(IsolatedExtractorTest, PdfBombRunsOutOfTime) {
+  IsolatedExtractorOptions options = RealExtractor();
+  options.timeout = absl::Seconds(1);
+  IsolatedPdfExtractor extractor(options);
+  const absl::Status bomb = extractor.Extract(Pdf("bad_bomb.pdf")).status();
+  EXPECT_EQ(bomb.code(), absl::StatusCode::kDeadlineExceeded) << bomb;
+  EXPECT_EQ(GetErrorReason(bomb).reason, "PDF_TIMEOUT");
+  options.timeout = absl::Seconds(20);
+  EXPECT_TRUE(IsolatedPdfExtractor(options).Extract(Pdf("A_RES_79_3.pdf")).ok());
+}
+
 TEST(IsolatedExtractorTest, MemoryLimitStopsTheChildNotTheCaller) {
   IsolatedExtractorOptions tiny = RealExtractor();
   tiny.memory_limit_bytes = 8 << 20;  // below what the extractor needs

@@ -100,6 +100,7 @@ TEST_F(PdfServiceTest, CrashingOrHangingExtractorFailsOnlyItsDocument) {
       PdfRequest("truncated", Pdf("bad_truncated.pdf")),
       PdfRequest("scan", Pdf("bad_image_only.pdf")),
       PdfRequest("garbage", "GARBAGE"),
+      PdfRequest("bomb", Pdf("bad_bomb.pdf")),
       PdfRequest("good-3", Pdf("A_RES_79_103.pdf")),
   };
   const testing::CallResult result = testing::StreamDocuments(stub_.get(), requests);
@@ -110,7 +111,8 @@ TEST_F(PdfServiceTest, CrashingOrHangingExtractorFailsOnlyItsDocument) {
   }
   const std::map<std::string, int> want = {
       {"good-1", 0},     {"crash", 3},      {"text", 0},      {"hang", 4},   {"good-2", 0},
-      {"encrypted", 9},  {"truncated", 3},  {"scan", 9},      {"garbage", 13}, {"good-3", 0},
+      {"encrypted", 9},  {"truncated", 3},  {"scan", 9},      {"garbage", 13}, {"bomb", 4},
+      {"good-3", 0},
   };
   EXPECT_EQ(codes, want);
 }
