@@ -69,7 +69,10 @@ void RunStages(std::string text, const ParseOptions& options, const Typography* 
   }
   const Layout layout = AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans));
   const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings);
-  const Structure structure = ParseStructure(text, lines, layout, footnotes, front, &findings);
+  std::vector<uint8_t> bold_lines;
+  if (typography != nullptr) bold_lines = typography->BoldLines(text, lines);
+  const Structure structure = ParseStructure(text, lines, layout, footnotes, front, &findings,
+                                             bold_lines.empty() ? nullptr : &bold_lines);
   BuildResolution(text, lines, front, footnotes, structure, &findings, out);
   if (typography != nullptr) typography->Apply(text, out);
 

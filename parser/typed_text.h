@@ -10,7 +10,8 @@
 // Text input fills only `text` (ParseResolution(string_view) is the same as
 // lines without attributes); PDF input fills everything. Where an attribute
 // is present the parser follows it: a paragraph's lead phrase is the italic
-// run that opens it. Everything else comes from the text rules.
+// run that opens it, and a line wholly in bold may be a section heading.
+// Everything else comes from the text rules.
 
 #ifndef RESOLUTE_PARSER_TYPED_TEXT_H_
 #define RESOLUTE_PARSER_TYPED_TEXT_H_
@@ -54,6 +55,8 @@ struct TypedLine {
   float font_size = 0;
   // The ranges of `text` set in italics (meaningful if TypedText::has_italics).
   std::vector<TypedRange> italic_ranges;
+  // The ranges of `text` set in bold (meaningful if TypedText::has_italics).
+  std::vector<TypedRange> bold_ranges;
   // The words and their boxes, if known; they give Span.page_regions.
   std::vector<TypedWord> words;
 };
@@ -63,8 +66,8 @@ struct TypedText {
   std::vector<TypedLine> lines;
   // Number of pages of the source document; 0 if unknown (text input).
   int page_count = 0;
-  // True if the source marks italics, so that a line without italic ranges
-  // has none (a PDF's text layer); false for text input.
+  // True if the source marks italics and bold, so that a line without such
+  // ranges has none (a PDF's text layer); false for text input.
   bool has_italics = false;
 };
 

@@ -55,7 +55,10 @@ Typography Typography::Map(absl::string_view assembled, const std::vector<int>& 
   std::vector<int> map;
   if (!AlignByDeletion(assembled, normalized, &map)) return t;
   t.has_italics_ = typed.has_italics;
-  if (t.has_italics_) t.italic_.assign(normalized.size(), 0);
+  if (t.has_italics_) {
+    t.italic_.assign(normalized.size(), 0);
+    t.bold_.assign(normalized.size(), 0);
+  }
   for (size_t i = 0; i < typed.lines.size() && i < line_starts.size(); ++i) {
     const TypedLine& line = typed.lines[i];
     const int start = line_starts[i];
@@ -68,6 +71,10 @@ Typography Typography::Map(absl::string_view assembled, const std::vector<int>& 
         const int b = to_normalized(r.begin), e = to_normalized(r.end);
         std::fill(t.italic_.begin() + b, t.italic_.begin() + e, 1);
       }
+      for (const TypedRange& r : line.bold_ranges) {
+        const int b = to_normalized(r.begin), e = to_normalized(r.end);
+        std::fill(t.bold_.begin() + b, t.bold_.begin() + e, 1);
+      }
     }
     for (const TypedWord& w : line.words) {
       const int b = to_normalized(w.range.begin), e = to_normalized(w.range.end);
@@ -77,6 +84,23 @@ Typography Typography::Map(absl::string_view assembled, const std::vector<int>& 
   std::stable_sort(t.words_.begin(), t.words_.end(),
                    [](const WordBox& a, const WordBox& b) { return a.begin < b.begin; });
   return t;
+}
+
+std::vector<uint8_t> Typography::BoldLines(absl::string_view normalized,
+                                           const std::vector<Line>& lines) const {
+  std::vector<uint8_t> out;
+  if (bold_.empty()) return out;
+  out.assign(lines.size(), 0);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    if (line.blank() || line.content_end > static_cast<int>(bold_.size())) continue;
+    bool all = true;
+    for (int b = line.content_begin; b < line.content_end && all; ++b) {
+      all = bold_[b] || normalized[b] == ' ';
+    }
+    out[i] = all ? 1 : 0;
+  }
+  return out;
 }
 
 std::string Typography::ItalicLead(absl::string_view normalized, int begin, int end) const {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "parser/source_text.h"
 #include "parser/typed_text.h"
 #include "resolute/v1/resolution.pb.h"
 
@@ -46,6 +47,11 @@ class Typography {
   // rules (see the file comment).
   void Apply(absl::string_view normalized, v1::Resolution* out) const;
 
+  // One entry per line of `lines` (the normalised text's): 1 if the line's
+  // text is wholly bold. Empty if bold is not known.
+  std::vector<uint8_t> BoldLines(absl::string_view normalized,
+                                 const std::vector<Line>& lines) const;
+
   // True if the italics of the document are known.
   bool has_italics() const { return has_italics_; }
 
@@ -66,6 +72,7 @@ class Typography {
   bool has_italics_ = false;
   int page_count_ = 0;
   std::vector<uint8_t> italic_;  // one per byte of the normalised text
+  std::vector<uint8_t> bold_;    // one per byte of the normalised text
   std::vector<WordBox> words_;   // ordered by begin
 };
 

@@ -124,7 +124,7 @@ std::string EncodeExtraction(const absl::StatusOr<PdfDocument>& extraction) {
         w.Box(word.box);
         w.Str(word.font_name);
         w.F32(word.font_size);
-        w.U32(word.italic ? 1 : 0);
+        w.U32((word.italic ? 1u : 0u) | (word.bold ? 2u : 0u));
         const PdfByteRange r = i < line.word_ranges.size() ? line.word_ranges[i] : PdfByteRange{};
         w.I32(r.begin);
         w.I32(r.end);
@@ -186,7 +186,8 @@ absl::StatusOr<PdfDocument> DecodeExtraction(absl::string_view wire) {
             !r.I32(&line.word_ranges[i].end)) {
           return BadOutput();
         }
-        word.italic = italic != 0;
+        word.italic = (italic & 1) != 0;
+        word.bold = (italic & 2) != 0;
       }
       if (!r.Count(&italics, 8)) return BadOutput();
       line.italic_ranges.resize(italics);

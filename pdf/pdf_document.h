@@ -36,6 +36,7 @@ struct PdfWord {
   std::string font_name;  // as embedded, subset prefix included
   float font_size = 0;
   bool italic = false;  // the font name says Italic or Oblique
+  bool bold = false;    // the font name says Bold
 };
 
 // A byte range [begin, end) of a line's text.

@@ -33,6 +33,10 @@ bool IsItalicFont(absl::string_view name) {
   return absl::StrContains(lower, "italic") || absl::StrContains(lower, "oblique");
 }
 
+bool IsBoldFont(absl::string_view name) {
+  return absl::StrContains(absl::AsciiStrToLower(name), "bold");
+}
+
 // The vertical overlap of two boxes, in points (negative if apart).
 float VerticalOverlap(const PdfBox& a, const PdfBox& b) {
   return std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
@@ -250,6 +254,7 @@ absl::StatusOr<PdfDocument> ExtractPdf(absl::string_view bytes, const PdfLimits&
         w.font_size = static_cast<float>(box.get_font_size());
       }
       w.italic = IsItalicFont(w.font_name);
+      w.bold = IsBoldFont(w.font_name);
       words.push_back(std::move(w));
     }
     word_count += words.size();

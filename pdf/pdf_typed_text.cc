@@ -34,8 +34,14 @@ TypedText PdfToTypedText(const PdfDocument& doc) {
       for (const PdfByteRange& r : line.italic_ranges) t.italic_ranges.push_back({r.begin, r.end});
       t.words.reserve(line.words.size());
       for (size_t i = 0; i < line.words.size() && i < line.word_ranges.size(); ++i) {
-        t.words.push_back(
-            {{line.word_ranges[i].begin, line.word_ranges[i].end}, ToTypedBox(line.words[i].box)});
+        const PdfByteRange& r = line.word_ranges[i];
+        t.words.push_back({{r.begin, r.end}, ToTypedBox(line.words[i].box)});
+        if (!line.words[i].bold) continue;
+        if (!t.bold_ranges.empty() && i > 0 && line.words[i - 1].bold) {
+          t.bold_ranges.back().end = r.end;
+        } else {
+          t.bold_ranges.push_back({r.begin, r.end});
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 // The parser's input made from an extracted PDF: every line of every page
-// with its page, box, font size, italic ranges and word boxes.
+// with its page, box, font size, italic and bold ranges and word boxes.
 //
 //   absl::StatusOr<PdfDocument> doc = ExtractPdf(bytes, limits);
 //   TypedText input = PdfToTypedText(*doc);

@@ -1,5 +1,6 @@
 // resolute_pdf_lines: prints the lines that pdf_extractor reads from PDFs,
-// one per row: page, box, font size, italic ranges, text.
+// one per row: page, box, font size, italic ranges, the first word's font,
+// text.
 //   bazel run //tools:resolute_pdf_lines -- FILE.pdf...
 
 #include <cstdio>
@@ -30,9 +31,9 @@ int main(int argc, char** argv) {
         for (const resolute::PdfByteRange& r : line.italic_ranges) {
           absl::StrAppendFormat(&italic, "[%d,%d)", r.begin, r.end);
         }
-        absl::PrintF("%d %6.1f %6.1f %6.1f %6.1f %4.1f %s | %s\n", line.page, line.box.left,
+        absl::PrintF("%d %6.1f %6.1f %6.1f %6.1f %4.1f %s %s | %s\n", line.page, line.box.left,
                      line.box.top, line.box.right, line.box.bottom, line.font_size, italic,
-                     line.text);
+                     line.words.empty() ? "" : line.words[0].font_name, line.text);
       }
     }
   }

@@ -125,5 +125,43 @@ TEST(PdfParseTest, ItalicsDecideTheLeadPhrase) {
   EXPECT_EQ(r.preambular_paragraphs(1).lead_phrase(), "Recalling");
 }
 
+// A line wholly in bold between two paragraphs is a section heading, even
+// when it opens with a word that opens preambular paragraphs; the same line
+// without bold is not.
+TEST(PdfParseTest, BoldLineIsAHeading) {
+  auto line = [](const char* text, std::vector<TypedRange> italic,
+                 std::vector<TypedRange> bold) {
+    TypedLine l;
+    l.text = text;
+    l.page = 1;
+    l.italic_ranges = std::move(italic);
+    l.bold_ranges = std::move(bold);
+    return l;
+  };
+  TypedText input;
+  input.has_italics = true;
+  input.lines = {
+      line("The General Assembly,", {{0, 21}}, {}),
+      line("", {}, {}),
+      line("Recalling its resolution 77/148,", {{0, 9}}, {}),
+      line("", {}, {}),
+      line("1. Welcomes the report;", {{3, 11}}, {}),
+      line("", {}, {}),
+      line("Ensuring adequate funding and improving information", {}, {{0, 51}}),
+      line("", {}, {}),
+      line("2. Decides to remain seized of the matter.", {{3, 10}}, {}),
+  };
+  v1::Resolution r;
+  ASSERT_TRUE(ParseResolution(input, ParseOptions(), &r).ok());
+  ASSERT_EQ(r.headings_size(), 1);
+  EXPECT_EQ(r.headings(0).text(), "Ensuring adequate funding and improving information");
+  ASSERT_EQ(r.operative_paragraphs_size(), 2);
+  EXPECT_EQ(r.operative_paragraphs(0).text(), "Welcomes the report;");
+
+  input.lines[6].bold_ranges.clear();
+  ASSERT_TRUE(ParseResolution(input, ParseOptions(), &r).ok());
+  EXPECT_EQ(r.headings_size(), 0);
+}
+
 }  // namespace
 }  // namespace resolute
