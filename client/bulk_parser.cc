@@ -9,6 +9,7 @@
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "client/resolute_client.h"
@@ -206,6 +207,10 @@ v1::ParseResolutionRequest BulkParser::Run_::MakeRequest(size_t index, std::stri
   request.set_language(options_.language);
   request.set_omit_text(options_.omit_text);
   if (options_.akoma_ntoso) request.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+  // A .pdf file goes as PDF; other files leave the server to tell ("%PDF-").
+  if (absl::EndsWithIgnoreCase(inputs_[index].path, ".pdf")) {
+    request.set_media_type("application/pdf");
+  }
   return request;
 }
 

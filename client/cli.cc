@@ -34,7 +34,7 @@ namespace {
 constexpr char kMainHelp[] =
     "Usage: resolute COMMAND [options] ARGS\n"
     "\n"
-    "Structures the text of United Nations resolutions with a resolute server.\n"
+    "Structures United Nations resolutions (text or PDF) with a resolute server.\n"
     "\n"
     "Commands:\n"
     "  parse     FILE...|DIR|-             documents through the document stream\n"
@@ -204,9 +204,11 @@ int Cli::Parse(const std::vector<std::string>& args) {
   std::string source_variant = "unspecified";
   std::string stdin_name = "stdin";
   FlagSet flags("resolute parse [options] FILE...|DIR|-",
-                absl::StrCat("Structures resolution texts through resolute's document stream:\n"
-                             "FILEs, every file below a DIR (recursively, hidden files skipped),\n"
-                             "or - for one document on standard input.\n\n",
+                absl::StrCat("Structures resolution texts and PDFs through resolute's document\n"
+                             "stream: FILEs, every file below a DIR (recursively, hidden files\n"
+                             "skipped), or - for one document on standard input. Files named\n"
+                             "*.pdf are sent as application/pdf; the server also recognises a\n"
+                             "PDF by its %PDF- signature.\n\n",
                              kOutputHelp));
   AddCommonFlags(&flags, &common);
   flags.AddInt("concurrency", &bulk.concurrency, "Documents in flight at once.");

@@ -15,6 +15,7 @@
 #include "parser/normalize.h"
 #include "parser/source_text.h"
 #include "parser/structure.h"
+#include "parser/typography.h"
 
 namespace resolute {
 namespace {
@@ -64,12 +65,12 @@ absl::Status ValidateNormalized(absl::string_view text) {
       "CONTENT_NO_TEXT", "content");
 }
 
-}  // namespace
-
-absl::Status ParseResolution(absl::string_view input, const ParseOptions& options,
-                             v1::Resolution* out) {
-  out->Clear();
-  if (absl::Status s = ValidateInput(input, options); !s.ok()) return s;
+// The stages, from the normalised text to the message; `typography` (may be
+// null) is applied last. Returns the interrupt's status (and leaves `*out`
+// cleared) if the deadline passes or the caller cancels.
+absl::Status RunStages(std::string text, const ParseOptions& options,
+                       const Typography* typography, v1::Resolution* out) {
+  if (absl::Status s = ValidateNormalized(text); !s.ok()) return s;
   Interrupt interrupt(options.deadline, options.cancelled);
   // Between stages, and within them (each checks now and then).
   auto stopped = [&interrupt, out] {
@@ -77,10 +78,6 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
     out->Clear();
     return true;
   };
-  if (stopped()) return interrupt.status();
-
-  std::string text = NormalizeText(input);
-  if (absl::Status s = ValidateNormalized(text); !s.ok()) return s;
   if (stopped()) return interrupt.status();
   const std::vector<Line> lines = SplitLines(text);
   if (stopped()) return interrupt.status();
@@ -97,11 +94,15 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
   if (stopped()) return interrupt.status();
   const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings, &interrupt);
   if (stopped()) return interrupt.status();
+  std::vector<uint8_t> bold_lines;
+  if (typography != nullptr) bold_lines = typography->BoldLines(text, lines);
   const Structure structure =
-      ParseStructure(text, lines, layout, footnotes, front, &findings, &interrupt);
+      ParseStructure(text, lines, layout, footnotes, front, &findings, &interrupt,
+                     bold_lines.empty() ? nullptr : &bold_lines);
   if (stopped()) return interrupt.status();
   BuildResolution(text, lines, front, footnotes, structure, &findings, out, &interrupt);
   if (stopped()) return interrupt.status();
+  if (typography != nullptr) typography->Apply(text, out);
 
   for (Finding& f : findings.TakeAll()) {
     v1::Diagnostic* d = out->add_diagnostics();
@@ -115,6 +116,26 @@ absl::Status ParseResolution(absl::string_view input, const ParseOptions& option
   }
   if (options.include_text) out->set_text(std::move(text));  // nothing reads it after this
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ParseResolution(absl::string_view input, const ParseOptions& options,
+                             v1::Resolution* out) {
+  out->Clear();
+  if (absl::Status s = ValidateInput(input, options); !s.ok()) return s;
+  return RunStages(NormalizeText(input), options, nullptr, out);
+}
+
+absl::Status ParseResolution(const TypedText& input, const ParseOptions& options,
+                             v1::Resolution* out) {
+  out->Clear();
+  std::vector<int> line_starts;
+  const std::string assembled = AssembleTypedText(input, &line_starts);
+  if (absl::Status s = ValidateInput(assembled, options); !s.ok()) return s;
+  std::string text = NormalizeText(assembled);
+  const Typography typography = Typography::Map(assembled, line_starts, input, text);
+  return RunStages(std::move(text), options, &typography, out);
 }
 
 absl::StatusOr<v1::Resolution> ParseResolution(absl::string_view text,

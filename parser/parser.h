@@ -34,6 +34,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "parser/typed_text.h"
 #include "resolute/v1/resolution.pb.h"
 
 namespace resolute {
@@ -71,7 +72,16 @@ struct ParseOptions {
 absl::Status ParseResolution(absl::string_view text, const ParseOptions& options,
                              v1::Resolution* out);
 
-// Convenience form of the above that returns the message.
+// Parses lines that may carry typography (a PDF's text layer, see
+// typed_text.h) into `*out` (cleared first). `Resolution.text` is the lines
+// joined ("\n", and "\n\f" between pages), normalised; where the lines
+// carry italics they decide the lead phrases, where they carry word boxes
+// every span gets its page regions, and `page_count` is copied. Errors as
+// for text.
+absl::Status ParseResolution(const TypedText& input, const ParseOptions& options,
+                             v1::Resolution* out);
+
+// Convenience form of the first overload that returns the message.
 absl::StatusOr<v1::Resolution> ParseResolution(absl::string_view text,
                                                const ParseOptions& options = {});
 

@@ -167,9 +167,9 @@ class StructureParser {
  public:
   StructureParser(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
                   const Footnotes& footnotes, const FrontMatter& front, Findings* findings,
-                  Interrupt* interrupt)
+                  Interrupt* interrupt, const std::vector<uint8_t>* bold_lines)
       : text_(text), lines_(lines), layout_(layout), footnotes_(footnotes), front_(front),
-        findings_(findings), interrupt_(interrupt) {
+        findings_(findings), interrupt_(interrupt), bold_lines_(bold_lines) {
     out_.resolution_end = static_cast<int>(text.size());
   }
 
@@ -553,9 +553,13 @@ class StructureParser {
       return used;
     }
     // An unlabelled heading: short lines that end no clause, between a
-    // finished paragraph and the start of the next one.
-    if (!IsUpper(s[0]) || EndsWithAny(Last(k), ",;:.") || StartsWithPreambularLead(s) ||
-        StartsWithOperativeLead(s) || IsMeetingLine(s) || IsAnnexHeading(s)) {
+    // finished paragraph and the start of the next one. Where the source
+    // prints the line in bold, a lead word does not make it a paragraph.
+    const size_t line = static_cast<size_t>(body_[k].line);
+    const bool bold = bold_lines_ != nullptr && line < bold_lines_->size() && (*bold_lines_)[line];
+    if (!IsUpper(s[0]) || EndsWithAny(Last(k), ",;:.") ||
+        (!bold && (StartsWithPreambularLead(s) || StartsWithOperativeLead(s))) ||
+        IsMeetingLine(s) || IsAnnexHeading(s)) {
       return 0;
     }
     // Only after a finished sentence or list item (a preambular paragraph
@@ -997,6 +1001,7 @@ class StructureParser {
   const FrontMatter& front_;
   Findings* findings_;
   Interrupt* interrupt_;
+  const std::vector<uint8_t>* const bold_lines_;  // may be null
   std::vector<BodyLine> body_;
   std::vector<Span> pieces_;  // the pieces of all body lines, in order
   size_t first_open_heading_ = 0;  // headings from here on have no paragraph yet
@@ -1032,8 +1037,10 @@ bool IsAnnexHeading(absl::string_view line) {
 
 Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
                          const Layout& layout, const Footnotes& footnotes,
-                         const FrontMatter& front, Findings* findings, Interrupt* interrupt) {
-  return StructureParser(text, lines, layout, footnotes, front, findings, interrupt).Parse();
+                         const FrontMatter& front, Findings* findings, Interrupt* interrupt,
+                         const std::vector<uint8_t>* bold_lines) {
+  return StructureParser(text, lines, layout, footnotes, front, findings, interrupt, bold_lines)
+      .Parse();
 }
 
 }  // namespace resolute

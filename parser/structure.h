@@ -12,6 +12,7 @@
 #ifndef RESOLUTE_PARSER_STRUCTURE_H_
 #define RESOLUTE_PARSER_STRUCTURE_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -87,11 +88,15 @@ struct Structure {
 };
 
 // Reads the structure from the text lines of the body. Stops early, with an
-// incomplete structure, once `interrupt` (if not null) says to.
+// incomplete structure, once `interrupt` (if not null) says to. `bold_lines`,
+// if not null, has one entry per line: non-zero for a line set wholly in bold
+// in the source (a PDF); such a line can be a section heading even when it
+// opens with a word that also opens paragraphs ("Ensuring adequate funding ...").
 Structure ParseStructure(absl::string_view text, const std::vector<Line>& lines,
                          const Layout& layout, const Footnotes& footnotes,
                          const FrontMatter& front, Findings* findings,
-                         Interrupt* interrupt = nullptr);
+                         Interrupt* interrupt = nullptr,
+                         const std::vector<uint8_t>* bold_lines = nullptr);
 
 // True if `line` is an annex heading: "Annex", "Annexes", "Annex II", "Annex A".
 bool IsAnnexHeading(absl::string_view line);

@@ -28,6 +28,9 @@ case "$set_name" in
   pdftotext-*) tool=pdftotext ;;
   mutool) tool=mutool ;;
 esac
+if [[ "$set_name" == pdf ]]; then
+  [[ -d "$corpus/pdf" ]] || { echo "no PDFs in $corpus/pdf" >&2; exit 3; }
+fi
 if [[ -n "$tool" ]]; then
   command -v "$tool" >/dev/null || {
     echo "no $tool (Debian: poppler-utils, mupdf-tools)" >&2; exit 3; }
@@ -39,6 +42,8 @@ while read -r id; do
   if [[ -n "$tool" ]]; then
     extract "$corpus/pdf/$id.pdf" "$work/$id.$set_name.txt"
     echo "$work/$id.$set_name.txt"
+  elif [[ "$set_name" == pdf ]]; then
+    echo "$corpus/pdf/$id.pdf"
   elif [[ "$set_name" == other ]]; then
     echo "$corpus/texts/$id.txt"
   else

@@ -3,7 +3,8 @@
 # the server and the reference client, starts the server on a free loopback
 # port, streams the bundled sample archive (examples/sample_resolutions.tar.gz,
 # 13 real resolutions) through the client, and writes one JSON file per
-# resolution into out/demo/.
+# resolution into out/demo/; then structures an official PDF
+# (tests/testdata/pdf/A_RES_78_100.pdf) into out/demo/pdf/.
 #
 #   scripts/demo.sh [ARCHIVE]
 set -euo pipefail
@@ -38,4 +39,21 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob('*.json')):
         path.stem, d.get('symbol', '-') or '-', len(d.get('preambularParagraphs', [])),
         len(d.get('operativeParagraphs', [])), len(d.get('footnotes', [])),
         (d.get('title') or '')[:40]))
+PY
+
+pdf=tests/testdata/pdf/A_RES_78_100.pdf
+mkdir -p "$out/pdf"
+bazel-bin/client/resolute parse --server "127.0.0.1:$port" --out "$out/pdf" "$pdf"
+echo "demo: the PDF $pdf structured into $out/pdf/ (italic lead phrases, page anchors):"
+python3 - "$out/pdf/A_RES_78_100.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print('  %s: %d pages, %d preambular, %d operative paragraphs' % (
+    d['symbol'], d.get('pageCount', 0), len(d.get('preambularParagraphs', [])),
+    len(d.get('operativeParagraphs', []))))
+for p in d['operativeParagraphs'][:3]:
+    r = p['spans'][0]['pageRegions'][0]
+    b = r['boundingBox']
+    print('  para %-3s %-24s page %d  box (%.0f, %.0f)-(%.0f, %.0f)' % (
+        p['number'], '"%s"' % p['leadPhrase'], r['page'], b['left'], b['top'], b['right'], b['bottom']))
 PY

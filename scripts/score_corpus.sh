@@ -3,7 +3,10 @@
 # reference client, then scores each extraction variant with the corpus
 # scorer and its thresholds (tests/corpus_thresholds.txt).
 #
-#   scripts/score_corpus.sh [OUT_DIR]      # default out/corpus
+#   scripts/score_corpus.sh [--sets=A,B] [--skip=A,B] [OUT_DIR]   # default out/corpus
+#
+# --sets scores only the named sets of the thresholds file, --skip all but
+# those (scripts/score_pdf.sh scores the "pdf" set, .ci/run the others).
 #
 # The corpus is not part of this repository: it is read from
 # $RESOLUTE_CORPUS, default ../shared/corpus next to the checkout. Without
@@ -13,6 +16,15 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 corpus=${RESOLUTE_CORPUS:-$root/../shared/corpus}
+only="" skip=""
+while [[ "${1:-}" == --* ]]; do
+  case "$1" in
+    --sets=*) only=",${1#--sets=}," ;;
+    --skip=*) skip=",${1#--skip=}," ;;
+    *) echo "score_corpus: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 out=${1:-$root/out/corpus}
 
 if [[ ! -f "$corpus/score.py" ]]; then
@@ -45,6 +57,8 @@ fi
 status=0
 while read -r set ids flags; do
   [[ -z "$set" || "$set" == \#* ]] && continue
+  [[ -n "$only" && "$only" != *",$set,"* ]] && continue
+  [[ -n "$skip" && "$skip" == *",$set,"* ]] && continue
   dir=$out/$set
   mkdir -p "$dir/raw"
   files=()
@@ -59,7 +73,8 @@ while read -r set ids flags; do
   fi
   mapfile -t files < "$out/$set.list"
   "$client" parse --server "127.0.0.1:$port" --out "$dir/raw" "${files[@]}" >/dev/null
-  # The client names outputs after the input file: A_RES_78_100.pymupdf.json.
+  # The client names outputs after the input file: A_RES_78_100.pymupdf.json
+  # (A_RES_78_100.json for A_RES_78_100.pdf).
   for f in "$dir"/raw/*.json; do
     base=$(basename "$f" .json)
     mv "$f" "$dir/${base%.$set}.json"

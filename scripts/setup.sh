@@ -20,7 +20,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-dev libxml2-utils
   netcat-openbsd zip openssl
-  poppler-utils mupdf-tools
+  poppler-utils mupdf-tools libpoppler-cpp-dev qpdf
 )
 need_node=0
 for option in "$@"; do

@@ -1,4 +1,4 @@
-// ArchiveReader: the text files of a tar, tar.gz or zip archive, read
+// ArchiveReader: the text files and PDFs of a tar, tar.gz or zip archive, read
 // incrementally from a stream of byte chunks with libarchive, within limits.
 //
 //   ArchiveReader reader(

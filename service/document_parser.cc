@@ -1,9 +1,11 @@
 #include "service/document_parser.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -11,6 +13,8 @@
 #include "absl/time/clock.h"
 #include "akn/akn_writer.h"
 #include "common/error_reason.h"
+#include "pdf/pdf_extractor.h"
+#include "pdf/pdf_typed_text.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -36,11 +40,51 @@ absl::Status CheckSourceVariant(int source_variant) {
       "SOURCE_VARIANT_UNKNOWN", "source_variant");
 }
 
+absl::StatusOr<MediaKind> ResolveMediaKind(const v1::ParseResolutionRequest& request) {
+  absl::string_view type = request.media_type();
+  type = absl::StripAsciiWhitespace(type.substr(0, type.find(';')));
+  if (type.empty()) return LooksLikePdf(request.content()) ? MediaKind::kPdf : MediaKind::kText;
+  if (absl::EqualsIgnoreCase(type, "application/pdf")) return MediaKind::kPdf;
+  if (absl::EqualsIgnoreCase(type, "text/plain")) return MediaKind::kText;
+  return WithErrorReason(
+      absl::InvalidArgumentError(absl::StrCat(
+          "media_type \"", TruncateForMessage(absl::CEscape(request.media_type()), 64),
+          "\" is not supported; use \"text/plain\" or \"application/pdf\"")),
+      "MEDIA_TYPE_UNSUPPORTED", "media_type");
+}
+
 DocumentParser::DocumentParser(DocumentParserOptions options) : options_(std::move(options)) {
   if (!options_.parse) {
     options_.parse = [](absl::string_view text, const ParseOptions& parse_options,
                         v1::Resolution* out) { return ParseResolution(text, parse_options, out); };
   }
+  if (!options_.extract_pdf && !options_.pdf.program.empty()) {
+    auto extractor = std::make_shared<IsolatedPdfExtractor>(options_.pdf);
+    options_.extract_pdf = [extractor](absl::string_view pdf) { return extractor->Extract(pdf); };
+  }
+}
+
+absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
+                                      ParseOptions parse_options, v1::Resolution* out) const {
+  const size_t size = request.content().size();
+  if (size > options_.max_document_bytes) {
+    return WithErrorReason(
+        absl::ResourceExhaustedError(absl::StrCat("content is ", size, " bytes; the limit is ",
+                                                  options_.max_document_bytes, " bytes")),
+        "CONTENT_TOO_LARGE", "content",
+        {{"size", absl::StrCat(size)}, {"limit", absl::StrCat(options_.max_document_bytes)}});
+  }
+  if (!options_.extract_pdf) {
+    return WithErrorReason(
+        absl::FailedPreconditionError("PDF input is not enabled on this server"),
+        "PDF_DISABLED", "media_type");
+  }
+  absl::StatusOr<PdfDocument> doc = options_.extract_pdf(request.content());
+  if (!doc.ok()) return doc.status();
+  parse_options.source_variant = v1::SOURCE_VARIANT_PDF;
+  // The extracted text may be larger than the PDF; the limit is on the PDF.
+  parse_options.max_input_bytes = std::max<size_t>(parse_options.max_input_bytes, size) * 4;
+  return ParseResolution(PdfToTypedText(*doc), parse_options, out);
 }
 
 absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
@@ -77,7 +121,11 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
   parse_options.max_input_bytes = options_.max_document_bytes;
   parse_options.include_text = !request.omit_text();
   const absl::Time start = absl::Now();
-  absl::Status status = options_.parse(request.content(), parse_options, out);
+  absl::StatusOr<MediaKind> kind = ResolveMediaKind(request);
+  absl::Status status = !kind.ok()                ? kind.status()
+                        : *kind == MediaKind::kPdf ? ParsePdf(request, parse_options, out)
+                                                   : options_.parse(request.content(),
+                                                                    parse_options, out);
   if (options_.metrics != nullptr) {
     options_.metrics->DocumentParsed(status, request.content().size(), absl::Now() - start,
                                      status.ok() ? out : nullptr);

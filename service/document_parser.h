@@ -7,6 +7,10 @@
 // limit). Unary calls, streams and archive entries all come through here, so
 // the same content gets the same status and reason in all three.
 //
+// PDF content (media type "application/pdf", or no media type and the
+// "%PDF-" signature) is extracted in a separate process per document
+// (pdf/isolated_extractor.h, pdf/README.md) and parsed with its typography.
+//
 //   DocumentParser parser({.max_document_bytes = 16 << 20});
 //   v1::ParseResolutionResponse response;
 //   parser.ParseToResponse(request, &response);
@@ -21,7 +25,10 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "absl/status/statusor.h"
 #include "parser/parser.h"
+#include "pdf/isolated_extractor.h"
+#include "pdf/pdf_document.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "resolute/v1/resolution.pb.h"
 #include "service/memory_budget.h"
@@ -34,6 +41,10 @@ namespace service {
 // its own (to slow parsing down or count calls).
 using ParseFunction =
     std::function<absl::Status(absl::string_view, const ParseOptions&, v1::Resolution*)>;
+
+// The PDF extraction entry point; an IsolatedPdfExtractor unless a test
+// substitutes its own.
+using PdfExtractFunction = std::function<absl::StatusOr<PdfDocument>(absl::string_view)>;
 
 // Options of DocumentParser.
 struct DocumentParserOptions {
@@ -55,7 +66,23 @@ struct DocumentParserOptions {
   int64_t memory_per_content_byte = 16;
   // How long a parse waits for its share of the memory budget.
   absl::Duration memory_wait = absl::Seconds(5);
+  // How PDFs are extracted: the extractor process and its limits. With an
+  // empty `pdf.program` PDFs are refused (FAILED_PRECONDITION).
+  IsolatedExtractorOptions pdf;
+  // The extraction to call; empty means an IsolatedPdfExtractor with `pdf`.
+  PdfExtractFunction extract_pdf;
 };
+
+// What a request carries, from its media type or, when that is unset, from
+// the content's signature.
+enum class MediaKind { kText, kPdf };
+
+// Returns the kind of `request`'s content: "application/pdf" is PDF,
+// "text/plain" (parameters such as "; charset=utf-8" allowed) is text, and
+// an empty media type is PDF if the content starts with "%PDF-", else text.
+// INVALID_ARGUMENT (reason MEDIA_TYPE_UNSUPPORTED, field media_type) for any
+// other media type.
+absl::StatusOr<MediaKind> ResolveMediaKind(const v1::ParseResolutionRequest& request);
 
 // Returns OK if `language` is one the parser supports: empty, "en" or "en-*"
 // (any case); INVALID_ARGUMENT (reason LANGUAGE_UNSUPPORTED) naming the
@@ -77,15 +104,18 @@ class DocumentParser {
   // the resolution there as Akoma Ntoso XML (//akn:akn_writer); it is left
   // empty otherwise.
   //
-  // Returns INVALID_ARGUMENT for an unsupported language or an unknown source
-  // variant, and whatever the parser returns (resolute::ParseResolution):
-  // INVALID_ARGUMENT for empty, non-UTF-8, binary (NUL) or textless content,
-  // RESOURCE_EXHAUSTED for content over `max_document_bytes`. With a memory
-  // budget, RESOURCE_EXHAUSTED (MEMORY_BUDGET_EXCEEDED) for a document whose
-  // parse alone needs more than the budget, and UNAVAILABLE
-  // (SERVER_MEMORY_BUSY, with RetryInfo) if its share was not free within
-  // `memory_wait`; INTERNAL (reason AKOMA_NTOSO_WRITE_FAILED) if the XML
-  // cannot be written. Every error carries its reason (common/error_reason.h).
+  // Returns INVALID_ARGUMENT for an unsupported language or media type or an
+  // unknown source variant, and whatever the parser returns
+  // (resolute::ParseResolution): INVALID_ARGUMENT for empty, non-UTF-8,
+  // binary (NUL) or textless content, RESOURCE_EXHAUSTED for content over
+  // `max_document_bytes`. For PDF content, also what the extraction returns
+  // (IsolatedPdfExtractor::Extract: corrupt, encrypted, no text layer, page,
+  // time and memory limits, a crashed extractor). With a memory budget,
+  // RESOURCE_EXHAUSTED (MEMORY_BUDGET_EXCEEDED) for a document whose parse
+  // alone needs more than the budget, and UNAVAILABLE (SERVER_MEMORY_BUSY,
+  // with RetryInfo) if its share was not free within `memory_wait`; INTERNAL
+  // (reason AKOMA_NTOSO_WRITE_FAILED) if the XML cannot be written. Every
+  // error carries its reason (common/error_reason.h).
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out,
                      std::string* akoma_ntoso_xml = nullptr) const;
 
@@ -99,6 +129,10 @@ class DocumentParser {
   size_t max_document_bytes() const { return options_.max_document_bytes; }
 
  private:
+  // Extracts and parses PDF content.
+  absl::Status ParsePdf(const v1::ParseResolutionRequest& request, ParseOptions parse_options,
+                        v1::Resolution* out) const;
+
   DocumentParserOptions options_;
 };
 

@@ -18,6 +18,8 @@
 #include <memory>
 #include <string>
 
+#include <unistd.h>
+
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -27,6 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "pdf/extractor_child.h"
 #include "service/allocator_settings.h"
 #include "service/env_flags.h"
 #include "service/grpc_log_bridge.h"
@@ -104,6 +107,15 @@ ABSL_FLAG(absl::Duration, archive_idle_timeout, absl::Seconds(30),
           "freeing its slot.");
 ABSL_FLAG(int64_t, archive_max_total_bytes, int64_t{1} << 30,
           "Most bytes one archive may decompress to.");
+// PDF input (pdf/README.md).
+ABSL_FLAG(std::string, pdf_extractor, "",
+          "Program that extracts one PDF per process (pdf:resolute_pdf_extractor); empty "
+          "means this server binary itself, started with --pdf_extractor_child.");
+ABSL_FLAG(absl::Duration, pdf_timeout, absl::Seconds(30),
+          "Wall-clock time the extraction of one PDF may take (DEADLINE_EXCEEDED past it).");
+ABSL_FLAG(int64_t, pdf_memory_limit_bytes, int64_t{1} << 30,
+          "Address-space limit of each PDF extractor process (RLIMIT_AS); 0 means none.");
+ABSL_FLAG(int, max_pdf_pages, 1000, "PDFs with more pages are rejected (RESOURCE_EXHAUSTED).");
 ABSL_FLAG(double, archive_max_ratio, 100,
           "Largest ratio of decompressed to compressed bytes of an archive (past 1 MiB).");
 // Transport.
@@ -156,6 +168,17 @@ bool WantsHelp(int argc, char** argv) {
   return false;
 }
 
+// The first argument that makes this binary a PDF extractor process
+// (pdf/extractor_child.h) instead of a server.
+constexpr char kPdfExtractorChild[] = "--pdf_extractor_child";
+
+// The absolute path of this program.
+std::string SelfPath() {
+  char path[4096];
+  const ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+  return n > 0 ? std::string(path, static_cast<size_t>(n)) : "/proc/self/exe";
+}
+
 // Returns INVALID_ARGUMENT for values the flag types accept but the server
 // cannot use.
 absl::Status CheckFlags() {
@@ -176,6 +199,11 @@ absl::Status CheckFlags() {
         absl::GetFlag(FLAGS_max_connection_age), absl::GetFlag(FLAGS_max_connection_age_grace),
         absl::GetFlag(FLAGS_keepalive_min_client_interval)}) {
     if (d < absl::ZeroDuration()) return absl::InvalidArgumentError("durations must not be < 0");
+  }
+  if (absl::GetFlag(FLAGS_pdf_timeout) <= absl::ZeroDuration() ||
+      absl::GetFlag(FLAGS_pdf_memory_limit_bytes) < 0 || absl::GetFlag(FLAGS_max_pdf_pages) < 1) {
+    return absl::InvalidArgumentError(
+        "--pdf_timeout and --max_pdf_pages must be > 0, --pdf_memory_limit_bytes >= 0");
   }
   if (absl::GetFlag(FLAGS_worker_threads) < 0 || absl::GetFlag(FLAGS_stream_window) < 0 ||
       absl::GetFlag(FLAGS_max_concurrent_streams) < 0 ||
@@ -207,6 +235,14 @@ ServerOptions ServerOptionsFromFlags(TlsOptions tls) {
   const int64_t budget = absl::GetFlag(FLAGS_memory_budget_bytes);
   options.service.memory_budget_bytes =
       budget < 0 ? DefaultMemoryBudget(ContainerMemoryLimit()) : budget;
+  options.service.parser.pdf.program = absl::GetFlag(FLAGS_pdf_extractor);
+  if (options.service.parser.pdf.program.empty()) {
+    options.service.parser.pdf.program = SelfPath();
+    options.service.parser.pdf.leading_args = {kPdfExtractorChild};
+  }
+  options.service.parser.pdf.timeout = absl::GetFlag(FLAGS_pdf_timeout);
+  options.service.parser.pdf.memory_limit_bytes = absl::GetFlag(FLAGS_pdf_memory_limit_bytes);
+  options.service.parser.pdf.max_pages = absl::GetFlag(FLAGS_max_pdf_pages);
   options.service.worker_threads = absl::GetFlag(FLAGS_worker_threads);
   options.service.stream_window = absl::GetFlag(FLAGS_stream_window);
   options.service.max_concurrent_archives = absl::GetFlag(FLAGS_max_concurrent_archives);
@@ -232,6 +268,10 @@ absl::StatusOr<std::unique_ptr<MetricsHttpServer>> StartMetrics(const Registry* 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // One PDF extraction, in a process the server started (pdf/README.md).
+  if (argc > 1 && absl::string_view(argv[1]) == kPdfExtractorChild) {
+    return resolute::RunPdfExtractorChild(argc, argv);
+  }
   // Debian builds Abseil without NDEBUG, which leaves absl::Mutex's deadlock
   // detector on: every lock (ours and gRPC's) then updates a global lock
   // graph and may capture a stack trace, about 8% of the server's CPU on the

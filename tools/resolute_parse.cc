@@ -1,4 +1,4 @@
-// Parses resolution text files in-process and writes their JSON, for parser
+// Parses resolution text files (and PDFs, by their signature) in-process and writes their JSON, for parser
 // development and scoring without a server:
 //
 //   resolute_parse --out_dir=DIR FILE...   # DIR/<file name without .txt>.json
@@ -15,6 +15,8 @@
 #include "akn/akn_writer.h"
 #include "google/protobuf/util/json_util.h"
 #include "parser/parser.h"
+#include "pdf/pdf_extractor.h"
+#include "pdf/pdf_typed_text.h"
 
 ABSL_FLAG(std::string, out_dir, "", "write one JSON file per input into this folder");
 ABSL_FLAG(bool, include_text, false, "include the normalised text in the JSON");
@@ -31,7 +33,23 @@ int main(int argc, char** argv) {
     buffer << in.rdbuf();
     resolute::ParseOptions options;
     options.include_text = absl::GetFlag(FLAGS_include_text);
-    auto result = resolute::ParseResolution(buffer.str(), options);
+    const std::string content = buffer.str();
+    absl::StatusOr<resolute::v1::Resolution> result;
+    if (resolute::LooksLikePdf(content)) {
+      absl::StatusOr<resolute::PdfDocument> doc =
+          resolute::ExtractPdf(content, resolute::PdfLimits());
+      if (doc.ok()) {
+        result.emplace();
+        options.source_variant = resolute::v1::SOURCE_VARIANT_PDF;
+        const absl::Status s =
+            resolute::ParseResolution(resolute::PdfToTypedText(*doc), options, &*result);
+        if (!s.ok()) result = s;
+      } else {
+        result = doc.status();
+      }
+    } else {
+      result = resolute::ParseResolution(content, options);
+    }
     if (!result.ok()) {
       std::cerr << path << ": " << result.status() << "\n";
       ++failures;

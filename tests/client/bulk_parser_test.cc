@@ -164,6 +164,28 @@ TEST_P(BulkParserRealServiceTest, RequestOptionsReachTheServer) {
   }
 }
 
+// A .pdf file goes as application/pdf (this server has no PDF extractor, and
+// says so); other files as text.
+TEST_P(BulkParserRealServiceTest, PdfFilesAreSentAsPdf) {
+  BulkOptions options;
+  options.mode = GetParam();
+  options.loader = SyntheticLoader;
+  BulkParser parser(channel_, options);
+  std::vector<DocumentInput> inputs = Synthetic(3);
+  inputs[0].path = "dir/a.pdf";
+  inputs[1].path = "dir/b.PDF";
+  inputs[2].path = "dir/c.txt";
+  Outcomes outcomes;
+  parser.Run(inputs, outcomes.Callback());
+  ASSERT_TRUE(outcomes.EachOnce(3));
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(outcomes.Get(i).response.status().code(),
+              static_cast<int>(grpc::StatusCode::FAILED_PRECONDITION));
+    EXPECT_THAT(outcomes.Get(i).response.status().message(), HasSubstr("PDF"));
+  }
+  EXPECT_EQ(outcomes.Get(2).response.status().code(), 0);
+}
+
 TEST_P(BulkParserRealServiceTest, NoInputsIsFine) {
   BulkParser parser(channel_, BulkOptions{});
   Outcomes outcomes;

@@ -287,7 +287,7 @@ TEST_F(OperationsTest, HelpListsEveryFlagWithItsVariable) {
       "archive_max_total_bytes", "archive_max_ratio", "keepalive_time", "keepalive_timeout",
       "keepalive_permit_without_calls", "keepalive_min_client_interval", "max_concurrent_streams",
       "max_connection_age", "max_connection_age_grace", "shutdown_grace", "drain_deadline",
-      "log_level"};
+      "log_level", "pdf_extractor", "pdf_timeout", "pdf_memory_limit_bytes", "max_pdf_pages"};
   for (const char* flag : flags) {
     EXPECT_THAT(help, HasSubstr(absl::StrCat("  --", flag, "=")));
     EXPECT_THAT(help, HasSubstr(absl::StrCat("(env RESOLUTE_", absl::AsciiStrToUpper(flag), ")")));

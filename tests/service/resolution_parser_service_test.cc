@@ -636,7 +636,7 @@ TEST_P(ArchiveServiceTest, BadEntriesGetErrorsAndTheRestParses) {
   const std::string text = "The General Assembly,\n1. Decides to remain seized of the matter.\n";
   const std::string archive =
       BuildArchive(GetParam(), {{"a.txt", text},
-                                {"scan.pdf", std::string("%PDF-1.7\n\0\0\x01\x02 binary", 21)},
+                                {"scan.png", std::string("\x89PNG\r\n\0\0\x01\x02 binary", 17)},
                                 {"empty.txt", ""},
                                 {"latin1.txt", "R\xe9solution"},
                                 {"b.txt", text}});
@@ -644,7 +644,7 @@ TEST_P(ArchiveServiceTest, BadEntriesGetErrorsAndTheRestParses) {
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 5u);
   EXPECT_EQ(result.responses[0].status().code(), 0);
-  EXPECT_EQ(result.responses[1].document_id(), "scan.pdf");
+  EXPECT_EQ(result.responses[1].document_id(), "scan.png");
   EXPECT_EQ(result.responses[1].status().code(), 3);
   EXPECT_THAT(result.responses[1].status().message(), HasSubstr("binary"));
   EXPECT_EQ(result.responses[2].status().code(), 3);
