@@ -70,6 +70,12 @@ int RunPdfExtractorChild(int argc, char** argv) {
     }
     if (!ok) return 2;
   }
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer has reserved terabytes of address space for its shadow
+  // memory: an address-space limit would fail every allocation. Sanitizer
+  // builds (scripts/sanitize.sh) run extractors without it.
+  memory = 0;
+#endif
   if (memory > 0 && !SetLimit(RLIMIT_AS, memory)) return 2;
   if (cpu > 0 && !SetLimit(RLIMIT_CPU, cpu)) return 2;
   if (!SetLimit(RLIMIT_CORE, 0)) return 2;

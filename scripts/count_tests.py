@@ -17,8 +17,12 @@ def main() -> int:
     ap.add_argument('--extra', help='file of "NAME PASS|FAIL" lines to count as well')
     ap.add_argument('--testlogs', default='bazel-testlogs',
                     help='the test logs of the run to count (default: bazel-testlogs)')
+    ap.add_argument('--skip-tag', help='leave out test targets with this tag (not run)')
     args = ap.parse_args()
-    targets = subprocess.run(['bazel', 'query', 'tests(//...)'], capture_output=True,
+    query = 'tests(//...)'
+    if args.skip_tag:
+        query = '%s except attr(tags, "\\b%s\\b", %s)' % (query, args.skip_tag, query)
+    targets = subprocess.run(['bazel', 'query', query], capture_output=True,
                              text=True, check=True).stdout.split()
     passed = failed = 0
     for target in targets:

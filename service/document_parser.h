@@ -23,9 +23,9 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "absl/status/statusor.h"
 #include "parser/parser.h"
 #include "pdf/isolated_extractor.h"
 #include "pdf/pdf_document.h"
