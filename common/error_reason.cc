@@ -1,5 +1,7 @@
 #include "common/error_reason.h"
 
+#include <algorithm>
+
 #include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -39,6 +41,8 @@ ErrorReason GetErrorReason(const absl::Status& status) {
                                 std::string(value));
     }
   });
+  // absl::Status keeps its payloads in no particular order.
+  std::sort(out.metadata.begin(), out.metadata.end());
   return out;
 }
 

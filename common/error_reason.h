@@ -34,7 +34,7 @@ struct ErrorReason {
   // The request field at fault in proto field-path form ("content",
   // "language"); empty when the error concerns no single field.
   std::string field;
-  // Facts a program may use ({"offset", "17"}), in the order attached.
+  // Facts a program may use ({"offset", "17"}), sorted by key.
   std::vector<std::pair<std::string, std::string>> metadata;
 };
 
