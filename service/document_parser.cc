@@ -88,7 +88,8 @@ absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
 }
 
 absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
-                                   v1::Resolution* out, std::string* akoma_ntoso_xml) const {
+                                   v1::Resolution* out, std::string* akoma_ntoso_xml,
+                                   const CallControl& call) const {
   out->Clear();
   if (akoma_ntoso_xml != nullptr) akoma_ntoso_xml->clear();
   absl::Status hints = CheckLanguage(request.language());
@@ -120,6 +121,8 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
   parse_options.source_variant = request.source_variant();
   parse_options.max_input_bytes = options_.max_document_bytes;
   parse_options.include_text = !request.omit_text();
+  parse_options.deadline = call.deadline;
+  parse_options.cancelled = call.cancelled;
   const absl::Time start = absl::Now();
   absl::StatusOr<MediaKind> kind = ResolveMediaKind(request);
   absl::Status status = !kind.ok()                ? kind.status()
@@ -145,11 +148,12 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
 }
 
 void DocumentParser::ParseToResponse(const v1::ParseResolutionRequest& request,
-                                     v1::ParseResolutionResponse* response) const {
+                                     v1::ParseResolutionResponse* response,
+                                     const CallControl& call) const {
   response->Clear();
   response->set_document_id(request.document_id());
   absl::Status status =
-      Parse(request, response->mutable_resolution(), response->mutable_akoma_ntoso_xml());
+      Parse(request, response->mutable_resolution(), response->mutable_akoma_ntoso_xml(), call);
   *response->mutable_status() = ToDocumentStatus(status);
   if (!status.ok()) {
     response->clear_resolution();

@@ -93,6 +93,17 @@ absl::Status CheckLanguage(absl::string_view language);
 // INVALID_ARGUMENT (reason SOURCE_VARIANT_UNKNOWN) otherwise.
 absl::Status CheckSourceVariant(int source_variant);
 
+// What a call asks of every parse it starts: stop at its deadline, or when
+// its caller cancels (resolute::ParseOptions::deadline and ::cancelled).
+struct CallControl {
+  // When the call's deadline passes; a parse still running then ends with
+  // DEADLINE_EXCEEDED.
+  absl::Time deadline = absl::InfiniteFuture();
+  // Returns true once the caller has cancelled; empty for never. Called from
+  // the parsing thread now and then.
+  std::function<bool()> cancelled;
+};
+
 // Validates and parses requests. Thread-safe; holds no per-call state.
 class DocumentParser {
  public:
@@ -116,14 +127,17 @@ class DocumentParser {
   // with RetryInfo) if its share was not free within `memory_wait`; INTERNAL
   // (reason AKOMA_NTOSO_WRITE_FAILED) if the XML cannot be written. Every
   // error carries its reason (common/error_reason.h).
+  // The parse stops, with DEADLINE_EXCEEDED or CANCELLED, as `call` says.
   absl::Status Parse(const v1::ParseResolutionRequest& request, v1::Resolution* out,
-                     std::string* akoma_ntoso_xml = nullptr) const;
+                     std::string* akoma_ntoso_xml = nullptr,
+                     const CallControl& call = {}) const;
 
   // Parses `request` into `*response`: `document_id` echoed, `status` set, and
   // `resolution` (and `akoma_ntoso_xml` when asked for) set only when the
   // status is OK.
   void ParseToResponse(const v1::ParseResolutionRequest& request,
-                       v1::ParseResolutionResponse* response) const;
+                       v1::ParseResolutionResponse* response,
+                       const CallControl& call = {}) const;
 
   // The limit on document size.
   size_t max_document_bytes() const { return options_.max_document_bytes; }

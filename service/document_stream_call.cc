@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "common/error_reason.h"
 #include "service/request_codec.h"
 #include "service/status_mapping.h"
@@ -107,7 +108,9 @@ void DocumentStreamCall::OnReadDone(bool ok) {
       // Reads the next document first, so that another worker can parse it.
       PumpLocked();
       mu_.Unlock();
-      ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled);
+      CallControl call;
+      call.deadline = absl::FromChrono(context_.deadline());
+      ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled, call);
       response->set_request_index(static_cast<int64_t>(index));
       mu_.Lock();
       sequencer_.Complete(ticket, std::move(response));

@@ -44,7 +44,8 @@ void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& respon
 }
 
 ArenaResponse ParseStreamDocument(const DocumentParser& parser, const StreamLog& log,
-                                  const v1::ParseResolutionRequest& request, bool cancelled) {
+                                  const v1::ParseResolutionRequest& request, bool cancelled,
+                                  const CallControl& call) {
   const absl::Time start = absl::Now();
   ArenaResponse response = ArenaResponse::New();
   if (cancelled) {
@@ -52,7 +53,7 @@ ArenaResponse ParseStreamDocument(const DocumentParser& parser, const StreamLog&
     *response->mutable_status() =
         ToDocumentStatus(absl::CancelledError("the call was cancelled"));
   } else {
-    parser.ParseToResponse(request, response.get());
+    parser.ParseToResponse(request, response.get(), call);
   }
   LogDocument(log, *response, absl::Now() - start);
   return response;

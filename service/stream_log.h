@@ -46,11 +46,13 @@ StreamLog MakeStreamLog(Logger* logger, const grpc::ServerContextBase& context,
 void LogDocument(const StreamLog& log, const v1::ParseResolutionResponse& response,
                  absl::Duration took);
 
-// The response of a streaming call to `request`: parsed by `parser`, or, if
-// the call was `cancelled`, a CANCELLED status without parsing (nobody will
-// read it; the ticket is still accounted for). Logs it.
+// The response of a streaming call to `request`: parsed by `parser` (which
+// stops at `call`'s deadline or cancellation), or, if the call was
+// `cancelled`, a CANCELLED status without parsing (nobody will read it; the
+// ticket is still accounted for). Logs it.
 ArenaResponse ParseStreamDocument(const DocumentParser& parser, const StreamLog& log,
-                                  const v1::ParseResolutionRequest& request, bool cancelled);
+                                  const v1::ParseResolutionRequest& request, bool cancelled,
+                                  const CallControl& call = {});
 
 }  // namespace service
 }  // namespace resolute

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "service/arena_messages.h"
 #include "service/request_codec.h"
 #include "service/status_mapping.h"
@@ -51,8 +52,10 @@ void UnaryParseCall::ParseAndReply() {
           ? absl::DeadlineExceededError("the deadline passed before parsing")
           : DecodeRequest(&request_bytes_, 0, request_);
   if (status.ok()) {
+    CallControl call;
+    call.deadline = absl::FromChrono(context_.deadline());
     status = parser_->Parse(*request_, response_->mutable_resolution(),
-                            response_->mutable_akoma_ntoso_xml());
+                            response_->mutable_akoma_ntoso_xml(), call);
   }
   if (status.ok()) {
     response_->set_document_id(request_->document_id());

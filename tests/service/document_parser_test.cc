@@ -3,6 +3,8 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "common/error_reason.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -58,6 +60,42 @@ TEST(DocumentParser, PassesRequestAsOptions) {
   request.set_omit_text(false);
   ASSERT_TRUE(parser.Parse(request, &resolution).ok());
   EXPECT_TRUE(seen.include_text);
+  EXPECT_EQ(seen.deadline, absl::InfiniteFuture());
+  EXPECT_FALSE(seen.cancelled);
+
+  // The call's deadline and cancellation reach the parser.
+  CallControl call;
+  call.deadline = absl::FromUnixSeconds(2000000000);
+  bool cancelled = false;
+  call.cancelled = [&cancelled] { return cancelled; };
+  ASSERT_TRUE(parser.Parse(request, &resolution, nullptr, call).ok());
+  EXPECT_EQ(seen.deadline, call.deadline);
+  ASSERT_TRUE(seen.cancelled);
+  EXPECT_FALSE(seen.cancelled());
+  cancelled = true;
+  EXPECT_TRUE(seen.cancelled());
+}
+
+// With the real parser, a call whose deadline has passed or that was
+// cancelled gets no resolution.
+TEST(DocumentParser, StopsAtTheCallsDeadlineOrCancellation) {
+  DocumentParser parser(DocumentParserOptions{});
+  v1::ParseResolutionRequest request;
+  request.set_document_id("doc");
+  request.set_content("The General Assembly,\n\n1. Decides to remain seized of the matter.\n");
+  v1::ParseResolutionResponse response;
+  CallControl late;
+  late.deadline = absl::Now() - absl::Seconds(1);
+  parser.ParseToResponse(request, &response, late);
+  EXPECT_EQ(response.status().code(), static_cast<int>(absl::StatusCode::kDeadlineExceeded));
+  EXPECT_FALSE(response.has_resolution());
+  CallControl gone;
+  gone.cancelled = [] { return true; };
+  parser.ParseToResponse(request, &response, gone);
+  EXPECT_EQ(response.status().code(), static_cast<int>(absl::StatusCode::kCancelled));
+  parser.ParseToResponse(request, &response);
+  EXPECT_EQ(response.status().code(), 0);
+  EXPECT_TRUE(response.has_resolution());
 }
 
 TEST(CheckSourceVariant, RejectsValuesOutsideTheEnum) {
