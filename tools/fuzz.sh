@@ -24,21 +24,24 @@ shift $(( $# < 2 ? $# : 2 ))
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=(parser archive request)
 out=out/fuzz
+# Objects are shared by the targets of one run, never kept across runs (a
+# changed header would leave a stale object behind).
+rm -rf "$out/obj"
 mkdir -p "$out/gen" "$out/obj" "$(dirname "$checks")"
 
 scripts/setup.sh --fuzz >/dev/null || exit 1
 protoc --proto_path=proto --cpp_out="$out/gen" proto/resolute/v1/*.proto proto/google/rpc/*.proto
 absl_libs=$(pkg-config --list-all | awk '/^absl_/ {print $1}' | tr '\n' ' ')
 # shellcheck disable=SC2086
-read -r -a cflags <<< "$(pkg-config --cflags protobuf grpc++ re2 libarchive $absl_libs)"
+read -r -a cflags <<< "$(pkg-config --cflags protobuf grpc++ re2 libarchive poppler-cpp libxml-2.0 $absl_libs)"
 # shellcheck disable=SC2086
-read -r -a libs <<< "$(pkg-config --libs protobuf grpc++ re2 libarchive $absl_libs)"
+read -r -a libs <<< "$(pkg-config --libs protobuf grpc++ re2 libarchive poppler-cpp libxml-2.0 $absl_libs)"
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 
-# Compiles one source to out/fuzz/obj (once; again when the source is newer).
+# Compiles one source to out/fuzz/obj (once per run).
 compile() {
   local src=$1 obj="$out/obj/${1//\//_}.o"
-  if [[ ! -f $obj || $src -nt $obj ]]; then
+  if [[ ! -f $obj ]]; then
     clang++ -std=c++17 -O1 -g -fsanitize=fuzzer-no-link "${sanitize[@]}" -I. -I"$out/gen" \
       "${cflags[@]}" -c "$src" -o "$obj" || return 1
   fi
