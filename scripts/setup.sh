@@ -34,7 +34,7 @@ for option in "$@"; do
       ;;
     --node) need_node=1 ;;
     --examples) packages+=(python3-grpcio); need_node=1 ;;
-    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;
     *) echo "setup: unknown option $option" >&2; exit 2 ;;
   esac
 done
