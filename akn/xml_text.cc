@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
-#include "parser/normalize.h"
+#include "common/utf8.h"
 
 namespace resolute::akn {
 namespace {

@@ -11,7 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "service/utf8.h"
+#include "common/utf8.h"
 
 namespace resolute {
 namespace client {
@@ -50,9 +50,9 @@ absl::StatusOr<std::vector<DocumentInput>> ExpandInputs(const std::vector<std::s
     fs::path canonical = fs::weakly_canonical(path, ec);
     if (!seen.insert(ec ? path.string() : canonical.string()).second) return;
     DocumentInput input;
-    input.id = service::SanitizeUtf8(path.string());
+    input.id = SanitizeUtf8(path.string());
     input.path = path.string();
-    input.output_stem = service::SanitizeUtf8(output_stem);
+    input.output_stem = SanitizeUtf8(output_stem);
     input.size_bytes = FileSize(path);
     inputs.push_back(std::move(input));
   };

@@ -12,7 +12,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/error_details.pb.h"
-#include "service/json_string.h"
+#include "common/json_string.h"
 
 namespace resolute {
 namespace client {
@@ -52,7 +52,7 @@ void AppendValue(const Value& value, int indent, int depth, std::string* out) {
       AppendNumber(value.number_value(), out);
       break;
     case Value::kStringValue:
-      service::AppendJsonString(value.string_value(), out);
+      AppendJsonString(value.string_value(), out);
       break;
     case Value::kListValue: {
       const auto& items = value.list_value().values();
@@ -85,7 +85,7 @@ void AppendValue(const Value& value, int indent, int depth, std::string* out) {
       for (size_t i = 0; i < keys.size(); ++i) {
         if (i > 0) out->push_back(',');
         NewLine(indent, depth + 1, out);
-        service::AppendJsonString(*keys[i], out);
+        AppendJsonString(*keys[i], out);
         out->append(indent > 0 ? ": " : ":");
         AppendValue(fields.at(*keys[i]), indent, depth + 1, out);
       }

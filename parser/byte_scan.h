@@ -34,11 +34,6 @@ inline const char* SkipPrintableAscii(const char* p, const char* end) {
   return p;
 }
 
-inline const char* SkipAscii(const char* p, const char* end) {
-  while (p < end && static_cast<unsigned char>(*p) < 0x80) ++p;
-  return p;
-}
-
 inline const char* FindLineBreak(const char* p, const char* end) {
   while (p < end && !IsLineBreak(*p)) ++p;
   return p;
@@ -103,16 +98,6 @@ inline const char* SkipPrintableAscii(const char* p, const char* end) {
   }
 #endif
   return scalar::SkipPrintableAscii(p, end);
-}
-
-inline const char* SkipAscii(const char* p, const char* end) {
-#if defined(__SSE2__)
-  for (; end - p >= 16; p += 16) {
-    const int m = sse2::Mask(sse2::Load(p));
-    if (m != 0) return sse2::At(p, m);
-  }
-#endif
-  return scalar::SkipAscii(p, end);
 }
 
 inline const char* FindLineBreak(const char* p, const char* end) {

@@ -3,39 +3,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/utf8.h"
 #include "parser/byte_scan.h"
 
 namespace resolute {
 namespace {
-
-// Decodes the UTF-8 sequence at text[i]; returns its length, or 0 if invalid.
-size_t DecodeUtf8(absl::string_view text, size_t i, uint32_t* cp) {
-  const auto byte = [&](size_t k) { return static_cast<uint8_t>(text[k]); };
-  const uint8_t b0 = byte(i);
-  if (b0 < 0x80) {
-    *cp = b0;
-    return 1;
-  }
-  size_t len;
-  uint32_t min;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2, min = 0x80, *cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, min = 0x800, *cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000, *cp = b0 & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > text.size()) return 0;
-  for (size_t k = 1; k < len; ++k) {
-    const uint8_t b = byte(i + k);
-    if ((b & 0xC0) != 0x80) return 0;
-    *cp = (*cp << 6) | (b & 0x3F);
-  }
-  if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 bool IsSpaceLike(uint32_t cp) {
   return cp == '\t' || cp == '\v' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
@@ -149,21 +121,6 @@ void SplitColumnGaps(std::string* text) {
 }
 
 }  // namespace
-
-size_t FirstInvalidUtf8Offset(absl::string_view text) {
-  const char* const data = text.data();
-  size_t i = 0;
-  while (i < text.size()) {
-    // ASCII (nearly all of a resolution) is skipped 16 bytes at a time.
-    i = static_cast<size_t>(byte_scan::SkipAscii(data + i, data + text.size()) - data);
-    if (i == text.size()) break;
-    uint32_t cp;
-    const size_t len = DecodeUtf8(text, i, &cp);
-    if (len == 0) return i;
-    i += len;
-  }
-  return text.size();
-}
 
 std::string NormalizeText(absl::string_view text) {
   std::string out;

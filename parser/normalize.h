@@ -19,19 +19,14 @@
 #ifndef RESOLUTE_PARSER_NORMALIZE_H_
 #define RESOLUTE_PARSER_NORMALIZE_H_
 
-#include <cstddef>
 #include <string>
 
 #include "absl/strings/string_view.h"
 
 namespace resolute {
 
-// Returns the byte offset of the first byte of `text` that does not start a
-// valid UTF-8 sequence (overlong forms, surrogates and code points above
-// U+10FFFF are invalid), or `text.size()` if all of it is valid.
-size_t FirstInvalidUtf8Offset(absl::string_view text);
-
-// Returns the normalised form of `text`, which must be valid UTF-8.
+// Returns the normalised form of `text`, which must be valid UTF-8
+// (see FirstInvalidUtf8Offset in common/utf8.h).
 std::string NormalizeText(absl::string_view text);
 
 }  // namespace resolute

@@ -12,6 +12,7 @@
 #include "parser/front_matter.h"
 #include "parser/interrupt.h"
 #include "parser/layout.h"
+#include "common/utf8.h"
 #include "parser/normalize.h"
 #include "parser/source_text.h"
 #include "parser/structure.h"

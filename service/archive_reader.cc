@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/error_reason.h"
-#include "service/utf8.h"
+#include "common/utf8.h"
 
 namespace resolute {
 namespace service {

@@ -8,7 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "service/json_string.h"
+#include "common/json_string.h"
 
 namespace resolute {
 namespace service {

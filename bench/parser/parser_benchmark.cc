@@ -31,6 +31,7 @@
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
 #include "parser/layout.h"
+#include "common/utf8.h"
 #include "parser/normalize.h"
 #include "parser/parser.h"
 #include "parser/source_text.h"

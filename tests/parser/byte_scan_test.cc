@@ -50,7 +50,6 @@ class ByteScanTest : public ::testing::Test {
 TEST_F(ByteScanTest, FindsWhatTheScalarFormsFind) {
   ForRanges([](const char* b, const char* e, const char*) {
     EXPECT_EQ(bs::SkipPrintableAscii(b, e), bs::scalar::SkipPrintableAscii(b, e));
-    EXPECT_EQ(bs::SkipAscii(b, e), bs::scalar::SkipAscii(b, e));
     EXPECT_EQ(bs::FindLineBreak(b, e), bs::scalar::FindLineBreak(b, e));
     EXPECT_EQ(bs::FindTokenSpace(b, e), bs::scalar::FindTokenSpace(b, e));
     EXPECT_EQ(bs::FindWhitespaceToCollapse(b, e), bs::scalar::FindWhitespaceToCollapse(b, e));

@@ -63,27 +63,5 @@ TEST(NormalizeText, IsIdempotentOnCorpus) {
   }
 }
 
-TEST(FirstInvalidUtf8Offset, Table) {
-  const struct {
-    std::string input;
-    size_t offset;
-  } cases[] = {
-      {"", 0},
-      {"ascii", 5},
-      {"caf\xC3\xA9", 5},
-      {"\xE2\x80\x94 dash", 8},
-      {"\xF0\x9F\x98\x80", 4},           // U+1F600
-      {"ab\xFF" "cd", 2},                // invalid byte
-      {"ab\xC3", 2},                     // truncated sequence
-      {"\xC0\xAF", 0},                   // overlong "/"
-      {"x\xED\xA0\x80", 1},              // surrogate U+D800
-      {"\xF4\x90\x80\x80", 0},           // above U+10FFFF
-      {"ok\xE2\x28\xA1", 2},             // bad continuation
-  };
-  for (const auto& c : cases) {
-    EXPECT_EQ(FirstInvalidUtf8Offset(c.input), c.offset) << "input size " << c.input.size();
-  }
-}
-
 }  // namespace
 }  // namespace resolute

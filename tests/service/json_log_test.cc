@@ -10,7 +10,6 @@
 #include "absl/time/civil_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "service/json_string.h"
 
 namespace resolute {
 namespace service {
@@ -53,34 +52,6 @@ TEST(JsonLog, TimeIsRfc3339UtcWithMilliseconds) {
   // Whatever the local time zone, the time is UTC.
   EXPECT_EQ(FormatLogTime(absl::FromUnixSeconds(1700000000) + absl::Microseconds(999999)),
             "2023-11-14T22:13:20.999Z");
-}
-
-struct EscapeCase {
-  const char* name;
-  std::string input;
-  std::string json;
-};
-
-TEST(JsonLog, EscapesStringsAsJsonRequires) {
-  const EscapeCase cases[] = {
-      {"plain", "abc", "\"abc\""},
-      {"quote and backslash", "say \"hi\" \\ bye", "\"say \\\"hi\\\" \\\\ bye\""},
-      {"short escapes", "a\nb\rc\td\be\ff", "\"a\\nb\\rc\\td\\be\\ff\""},
-      {"other controls", std::string("x\x01y\x1f") + std::string(1, '\0') + "\x7f",
-       "\"x\\u0001y\\u001f\\u0000\\u007f\""},
-      {"UTF-8 kept", "R\xC3\xA9solution \xE2\x80\x94 \xF0\x9F\x98\x80",
-       "\"R\xC3\xA9solution \xE2\x80\x94 \xF0\x9F\x98\x80\""},
-      {"Latin-1 byte", "R\xE9sum\xE9", "\"R\xEF\xBF\xBDsum\xEF\xBF\xBD\""},
-      {"truncated sequence", "ab\xE2\x80", "\"ab\xEF\xBF\xBD\xEF\xBF\xBD\""},
-      {"overlong", "\xC0\xAF", "\"\xEF\xBF\xBD\xEF\xBF\xBD\""},
-      {"surrogate", "\xED\xA0\x80", "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\""},
-      {"slash untouched", "a/b", "\"a/b\""},
-  };
-  for (const EscapeCase& c : cases) {
-    std::string out;
-    AppendJsonString(c.input, &out);
-    EXPECT_EQ(out, c.json) << c.name;
-  }
 }
 
 TEST(JsonLog, KeysAndMessagesAreEscapedToo) {

@@ -1,9 +1,8 @@
-#include "service/json_string.h"
+#include "common/json_string.h"
 
-#include "parser/normalize.h"
+#include "common/utf8.h"
 
 namespace resolute {
-namespace service {
 
 void AppendJsonString(absl::string_view text, std::string* out) {
   out->push_back('"');
@@ -52,5 +51,4 @@ void AppendJsonString(absl::string_view text, std::string* out) {
   out->push_back('"');
 }
 
-}  // namespace service
 }  // namespace resolute
