@@ -44,7 +44,7 @@
 #include "client/bulk_parser.h"
 #include "client/channel.h"
 #include "client/document_source.h"
-#include "client/load_generator.h"
+#include "bench/load/load_generator.h"
 #include "parser/parser.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/arena_messages.h"
@@ -71,7 +71,7 @@ namespace bench {
 namespace {
 
 // A document of the corpus: its id and text.
-using Document = client::BenchDocument;
+using Document = BenchDocument;
 
 struct Figures {
   int64_t docs = 0;
@@ -259,7 +259,7 @@ int Main() {
   }
   std::vector<Document> corpus = LoadCorpus(corpus_dir);
   if (absl::GetFlag(FLAGS_median) && !corpus.empty()) {
-    const Document median = client::MedianSizeDocument(corpus);
+    const Document median = MedianSizeDocument(corpus);
     corpus.assign(corpus.size(), median);
   }
   const std::vector<Document> docs = Repeat(corpus, absl::GetFlag(FLAGS_repeat));

@@ -14,13 +14,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "client/archive_uploader.h"
-#include "client/bench_report.h"
+#include "bench/load/bench_report.h"
 #include "client/bulk_parser.h"
 #include "client/channel.h"
 #include "client/command_line.h"
 #include "client/document_source.h"
-#include "client/load_generator.h"
-#include "client/loopback_target.h"
+#include "bench/load/load_generator.h"
+#include "bench/load/loopback_target.h"
 #include "client/memory_archive.h"
 #include "client/progress.h"
 #include "client/result_sink.h"
@@ -30,6 +30,18 @@
 namespace resolute {
 namespace client {
 namespace {
+
+using bench::BenchDocument;
+using bench::BenchJson;
+using bench::BenchSetup;
+using bench::BenchTable;
+using bench::IsLoopbackTarget;
+using bench::LoadGenerator;
+using bench::LoadMode;
+using bench::LoadModeName;
+using bench::LoadOptions;
+using bench::LoadResult;
+using bench::ParseLoadMode;
 
 constexpr char kMainHelp[] =
     "Usage: resolute COMMAND [options] ARGS\n"

@@ -11,13 +11,13 @@
 // (127.0.0.0/8, ::1, ::ffff:127.x.x.x), the name "localhost", and Unix domain
 // sockets. Every address of an "ipv4:"/"ipv6:" list must be loopback.
 
-#ifndef RESOLUTE_CLIENT_LOOPBACK_TARGET_H_
-#define RESOLUTE_CLIENT_LOOPBACK_TARGET_H_
+#ifndef RESOLUTE_BENCH_LOAD_LOOPBACK_TARGET_H_
+#define RESOLUTE_BENCH_LOAD_LOOPBACK_TARGET_H_
 
 #include "absl/strings/string_view.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 
 // Returns true if `host` (no port, no brackets) is "localhost" or a loopback
 // IPv4 or IPv6 literal.
@@ -27,7 +27,7 @@ bool IsLoopbackHost(absl::string_view host);
 // on this machine; see above.
 bool IsLoopbackTarget(absl::string_view target);
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute
 
-#endif  // RESOLUTE_CLIENT_LOOPBACK_TARGET_H_
+#endif  // RESOLUTE_BENCH_LOAD_LOOPBACK_TARGET_H_

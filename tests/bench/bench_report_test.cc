@@ -1,8 +1,8 @@
-// client/bench_report.h: the table and the JSON of `resolute bench` for
+// bench/load/bench_report.h: the table and the JSON of `resolute bench` for
 // hand-made LoadResults (columns, fields, rates and latencies in ms, escaping,
 // zero-length windows). The JSON is read back as a google.protobuf.Struct.
 
-#include "client/bench_report.h"
+#include "bench/load/bench_report.h"
 
 #include <algorithm>
 #include <string>
@@ -15,8 +15,11 @@
 #include "tests/client/struct_json.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
+
+using client::Number;
+using client::ParseJson;
 
 using ::google::protobuf::Struct;
 using ::google::protobuf::Value;
@@ -261,5 +264,5 @@ TEST(BenchJson, SubMillisecondLatenciesKeepTheirDigits) {
 }
 
 }  // namespace
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

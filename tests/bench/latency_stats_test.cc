@@ -1,7 +1,7 @@
-// Nearest-rank percentiles and summaries of client/latency_stats.h on sample
+// Nearest-rank percentiles and summaries of bench/load/latency_stats.h on sample
 // sets worked out by hand, and LatencyRecorder fed from several threads.
 
-#include "client/latency_stats.h"
+#include "bench/load/latency_stats.h"
 
 #include <algorithm>
 #include <random>
@@ -12,7 +12,7 @@
 #include "gtest/gtest.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
 
 using ::testing::ElementsAre;
@@ -210,5 +210,5 @@ TEST(LatencyRecorder, TakeWhileOthersAddLosesNothing) {
 }
 
 }  // namespace
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

@@ -10,8 +10,8 @@
 // the samples do not exceed: sorted[ceil(p / 100 * n) - 1] (nearest rank), so
 // it is always a latency that was actually observed.
 
-#ifndef RESOLUTE_CLIENT_LATENCY_STATS_H_
-#define RESOLUTE_CLIENT_LATENCY_STATS_H_
+#ifndef RESOLUTE_BENCH_LOAD_LATENCY_STATS_H_
+#define RESOLUTE_BENCH_LOAD_LATENCY_STATS_H_
 
 #include <cstdint>
 #include <vector>
@@ -21,7 +21,7 @@
 #include "absl/time/time.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 
 // What a set of latencies comes to; all zero for no samples.
 struct LatencySummary {
@@ -60,7 +60,7 @@ class LatencyRecorder {
   std::vector<absl::Duration> samples_ ABSL_GUARDED_BY(mu_);
 };
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute
 
-#endif  // RESOLUTE_CLIENT_LATENCY_STATS_H_
+#endif  // RESOLUTE_BENCH_LOAD_LATENCY_STATS_H_

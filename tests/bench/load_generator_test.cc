@@ -1,10 +1,10 @@
-// client/load_generator.h against a real server on a loopback port: each mode
+// bench/load/load_generator.h against a real server on a loopback port: each mode
 // (unary, stream, archive) in short bounded runs on three bundled documents,
 // the figures' consistency, documents the server rejects, option checks, no
 // server, cancellation, several channels, generators destroyed right after a
 // run, and MedianSizeDocument.
 
-#include "client/load_generator.h"
+#include "bench/load/load_generator.h"
 
 #include <functional>
 #include <memory>
@@ -24,8 +24,12 @@
 #include "tests/service/test_corpus.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
+
+using client::CreateResoluteChannel;
+using client::MemoryArchiveFormat;
+using client::ResoluteChannelArguments;
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -515,5 +519,5 @@ INSTANTIATE_TEST_SUITE_P(Modes, NoServerTest,
                                            LoadMode::kArchive));
 
 }  // namespace
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

@@ -32,8 +32,8 @@
 // the wire), so the client spends little CPU per request and the figures are
 // the server's.
 
-#ifndef RESOLUTE_CLIENT_LOAD_GENERATOR_H_
-#define RESOLUTE_CLIENT_LOAD_GENERATOR_H_
+#ifndef RESOLUTE_BENCH_LOAD_LOAD_GENERATOR_H_
+#define RESOLUTE_BENCH_LOAD_LOAD_GENERATOR_H_
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
@@ -48,11 +48,11 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "client/latency_stats.h"
+#include "bench/load/latency_stats.h"
 #include "client/memory_archive.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 
 // The RPC a run exercises.
 enum class LoadMode { kUnary, kStream, kArchive };
@@ -95,7 +95,7 @@ struct LoadOptions {
   // Sets `omit_text` on every request (or the first archive chunk).
   bool omit_text = false;
   // kArchive: the archive's format and the size of the chunks sent.
-  MemoryArchiveFormat archive_format = MemoryArchiveFormat::kTarGz;
+  client::MemoryArchiveFormat archive_format = client::MemoryArchiveFormat::kTarGz;
   size_t chunk_bytes = 256 << 10;
 };
 
@@ -164,7 +164,7 @@ class LoadGenerator {
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
 };
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute
 
-#endif  // RESOLUTE_CLIENT_LOAD_GENERATOR_H_
+#endif  // RESOLUTE_BENCH_LOAD_LOAD_GENERATOR_H_

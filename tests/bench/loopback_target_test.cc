@@ -1,7 +1,7 @@
-// The benchmark's guard, client/loopback_target.h: which hosts and gRPC
+// The benchmark's guard, bench/load/loopback_target.h: which hosts and gRPC
 // target strings name this machine only (tables of both answers).
 
-#include "client/loopback_target.h"
+#include "bench/load/loopback_target.h"
 
 #include <string>
 #include <vector>
@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
 
 struct Case {
@@ -137,5 +137,5 @@ TEST(IsLoopbackTarget, Table) {
 }
 
 }  // namespace
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

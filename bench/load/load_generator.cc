@@ -1,4 +1,4 @@
-#include "client/load_generator.h"
+#include "bench/load/load_generator.h"
 
 #include <grpcpp/support/proto_buffer_reader.h>
 
@@ -19,7 +19,7 @@
 #include "resolute/v1/resolute_service.pb.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
 
 constexpr char kUnaryMethod[] = "/resolute.v1.ResolutionParser/ParseResolution";
@@ -257,12 +257,12 @@ absl::Status LoadGenerator::Level::Prepare() {
       }
       break;
     case LoadMode::kArchive: {
-      std::vector<MemoryArchiveFile> files;
+      std::vector<client::MemoryArchiveFile> files;
       for (const BenchDocument& d : documents_) {
         files.push_back({d.id, d.content});
         entry_bytes_[d.id] = static_cast<int64_t>(d.content.size());
       }
-      absl::StatusOr<std::string> archive = BuildMemoryArchive(options_.archive_format, files);
+      absl::StatusOr<std::string> archive = client::BuildMemoryArchive(options_.archive_format, files);
       if (!archive.ok()) return archive.status();
       const size_t chunk = std::max<size_t>(1, options_.chunk_bytes);
       for (size_t at = 0; at < archive->size() || at == 0; at += chunk) {
@@ -689,5 +689,5 @@ void LoadGenerator::Cancel() {
   if (active_ != nullptr) active_->Cancel();
 }
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

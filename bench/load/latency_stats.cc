@@ -1,11 +1,11 @@
-#include "client/latency_stats.h"
+#include "bench/load/latency_stats.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace resolute {
-namespace client {
+namespace bench {
 
 absl::Duration Percentile(const std::vector<absl::Duration>& sorted, double percentile) {
   if (sorted.empty()) return absl::ZeroDuration();
@@ -45,5 +45,5 @@ std::vector<absl::Duration> LatencyRecorder::Take() {
   return std::exchange(samples_, {});
 }
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

@@ -1,4 +1,4 @@
-#include "client/bench_report.h"
+#include "bench/load/bench_report.h"
 
 #include <cstdio>
 
@@ -6,7 +6,7 @@
 #include "absl/strings/str_format.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
 
 double Ms(absl::Duration d) { return absl::ToDoubleMilliseconds(d); }
@@ -85,5 +85,5 @@ std::string BenchJson(const BenchSetup& setup, const std::vector<LoadResult>& re
   return out;
 }
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

@@ -1,4 +1,4 @@
-#include "client/loopback_target.h"
+#include "bench/load/loopback_target.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,7 +11,7 @@
 #include "absl/strings/strip.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 namespace {
 
 // The host of "host", "host:port", "[v6]", "[v6]:port" or a bare IPv6
@@ -73,5 +73,5 @@ bool IsLoopbackTarget(absl::string_view target) {
   return IsLoopbackHost(HostOf(target));
 }
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute

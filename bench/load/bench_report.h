@@ -4,17 +4,17 @@
 //   std::cout << BenchTable(results);
 //   std::cout << BenchJson(setup, results);
 
-#ifndef RESOLUTE_CLIENT_BENCH_REPORT_H_
-#define RESOLUTE_CLIENT_BENCH_REPORT_H_
+#ifndef RESOLUTE_BENCH_LOAD_BENCH_REPORT_H_
+#define RESOLUTE_BENCH_LOAD_BENCH_REPORT_H_
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "client/load_generator.h"
+#include "bench/load/load_generator.h"
 
 namespace resolute {
-namespace client {
+namespace bench {
 
 // What a benchmark ran against.
 struct BenchSetup {
@@ -37,7 +37,7 @@ std::string BenchTable(const std::vector<LoadResult>& results);
 // under "latency_ms").
 std::string BenchJson(const BenchSetup& setup, const std::vector<LoadResult>& results);
 
-}  // namespace client
+}  // namespace bench
 }  // namespace resolute
 
-#endif  // RESOLUTE_CLIENT_BENCH_REPORT_H_
+#endif  // RESOLUTE_BENCH_LOAD_BENCH_REPORT_H_
