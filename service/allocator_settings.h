@@ -4,9 +4,8 @@
 // threshold (128 KB at start) get pages of their own, which are unmapped when
 // freed, and free memory above the trim threshold at the top of a heap is
 // handed back to the kernel. Under a steady stream of documents both keep
-// returning pages that the next document faults in again: 2.5 page faults
-// per streamed document, which fixed thresholds bring to 0.02, cutting the
-// server's CPU time per document by 17% (bench/README.md). The price: up to
+// returning pages that the next document faults in again; fixed thresholds
+// stop that (measured in bench/HISTORY.md). The price: up to
 // `trim_threshold` of free memory may stay with each malloc arena after a
 // peak.
 //

@@ -7,8 +7,8 @@
 // itself and writes the responses in completion order, each with its
 // request's `document_id` and its own status. A document is read, parsed and
 // written without passing between threads (on the callback API each document
-// crossed from gRPC's threads to a worker and back: 7.5 context switches per
-// document against 2.7, bench/README.md).
+// crossed from gRPC's threads to a worker and back, at a cost measured in
+// bench/HISTORY.md).
 //
 //   DocumentStreamCall::Accept(&service, &parser, &pool, window, logger, tracker);
 //

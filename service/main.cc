@@ -274,8 +274,8 @@ int main(int argc, char** argv) {
   }
   // Debian builds Abseil without NDEBUG, which leaves absl::Mutex's deadlock
   // detector on: every lock (ours and gRPC's) then updates a global lock
-  // graph and may capture a stack trace, about 8% of the server's CPU on the
-  // transport path. Tests keep it on; the server does not need it.
+  // graph and may capture a stack trace, a measurable share of the server's
+  // CPU on the transport path. Tests keep it on; the server does not need it.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Before any thread starts (see allocator_settings.h); reported below.
   const char* tunables = std::getenv("GLIBC_TUNABLES");
