@@ -3,7 +3,7 @@
 //   resolute parse   [options] FILE...|DIR|-       document stream
 //   resolute archive [options] FILE.tar.gz|FILE.zip archive stream
 //   resolute bench   [options] [FILE...|DIR]      load generator (see
-//                                                  load_generator.h)
+//                                                  bench/load/load_generator.h)
 //   resolute help [COMMAND]
 //
 // Exit codes: 0 every document parsed (or skipped), 1 some documents failed,
