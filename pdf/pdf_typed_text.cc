@@ -100,12 +100,7 @@ std::vector<TypedRange> RaisedMarkers(const PdfLine& line) {
 
 // True if `text` is "P/N": the page number of page `page` of `pages`.
 bool IsPageNumber(const std::string& text, int page, int pages) {
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i != slash && !IsDigit(text[i])) return false;
-  }
-  return std::stoi(text.substr(0, slash)) == page && std::stoi(text.substr(slash + 1)) == pages;
+  return text == std::to_string(page) + "/" + std::to_string(pages);
 }
 
 // The words of `text` that identify a document rather than say something:

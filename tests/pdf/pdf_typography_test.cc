@@ -3,6 +3,7 @@
 // markers from raised smaller digits; the text rules where it is silent.
 // Table tests of pdf/pdf_typed_text.h (AnalyzePageLayout) on synthetic
 // pages, and of the parser on synthetic TypedText with and without layout.
+#include <random>
 #include <string>
 #include <vector>
 
@@ -238,6 +239,52 @@ TEST(ParserLayoutTest, FallsBackWithoutLayout) {
   EXPECT_EQ(r.footnotes_size(), 0);
   EXPECT_EQ(stats.raised_markers, 0);
   EXPECT_EQ(stats.furniture_lines_layout, 0);
+}
+
+// Any roles and marker ranges (overlapping, out of range, on blank lines)
+// parse without harm, and every span stays inside the text.
+TEST(ParserLayoutTest, ArbitraryLayoutIsHarmless) {
+  std::mt19937 random(12);
+  const std::string words[] = {"Recalling", "1.", "the", "2023,1", "____________", "A/RES/78/1",
+                               "2/3", "Decides", "(a)", "12", "", "Official Records."};
+  for (int doc = 0; doc < 300; ++doc) {
+    TypedText t;
+    t.has_italics = random() % 2 == 0;
+    t.has_layout = true;
+    t.lines.push_back(L("The General Assembly,", 1, kB, {}, {{0, 21}}));
+    const int n = 1 + static_cast<int>(random() % 40);
+    int page = 1;
+    for (int i = 0; i < n; ++i) {
+      if (random() % 8 == 0) ++page;
+      std::string text;
+      for (int w = static_cast<int>(random() % 6); w > 0; --w) {
+        if (!text.empty()) text += ' ';
+        text += words[random() % (sizeof(words) / sizeof(words[0]))];
+      }
+      std::vector<TypedRange> markers;
+      for (int m = static_cast<int>(random() % 3); m > 0; --m) {
+        const int b = static_cast<int>(random() % (text.size() + 3)) - 1;
+        markers.push_back({b, b + static_cast<int>(random() % 4) - 1});
+      }
+      t.lines.push_back(L(text, page, static_cast<TypedRole>(random() % 4), markers,
+                          {{0, static_cast<int>(random() % (text.size() + 2))}}));
+    }
+    SCOPED_TRACE(doc);
+    TypographyStats stats;
+    ParseOptions options;
+    options.typography_stats = &stats;
+    v1::Resolution r;
+    ASSERT_TRUE(ParseResolution(t, options, &r).ok());
+    for (const v1::OperativeParagraph& p : r.operative_paragraphs()) {
+      for (const v1::Span& s : p.spans()) {
+        ASSERT_LE(s.start(), s.end());
+        ASSERT_LE(s.end(), r.text().size());
+      }
+    }
+    for (const v1::Footnote& f : r.footnotes()) {
+      for (const v1::Span& s : f.spans()) ASSERT_LE(s.end(), r.text().size());
+    }
+  }
 }
 
 }  // namespace
