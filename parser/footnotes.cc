@@ -479,15 +479,20 @@ class FootnoteReader {
         findings_->Warning("FOOTNOTE_MARKER_MISSING", "footnote text without a marker",
                            g.spans.front());
       }
-      FootnoteEntry e;
-      e.marker = g.marker;
-      e.spans = std::move(g.spans);
-      e.rule_line = block.rule_line;
-      e.position = e.spans.front().begin;
-      const int v = MarkerValue(e.marker);
-      if (v >= next_marker_) next_marker_ = v + 1;
-      out_.entries.push_back(std::move(e));
+      AddBlockEntry(g.marker, std::move(g.spans), block.rule_line);
     }
+  }
+
+  // Adds the footnote `marker` of a block; the next one is expected after it.
+  void AddBlockEntry(std::string marker, std::vector<Span> spans, int rule_line) {
+    FootnoteEntry e;
+    e.marker = std::move(marker);
+    e.spans = std::move(spans);
+    e.rule_line = rule_line;
+    e.position = e.spans.front().begin;
+    const int v = MarkerValue(e.marker);
+    if (v >= next_marker_) next_marker_ = v + 1;
+    out_.entries.push_back(std::move(e));
   }
 
   // The block split at its raised markers (raised_footnotes.h); false if
@@ -504,14 +509,7 @@ class FootnoteReader {
         findings_->Warning("FOOTNOTE_MARKER_MISSING", "footnote text without a marker",
                            item.spans.front());
       }
-      FootnoteEntry e;
-      e.marker = std::move(item.marker);
-      e.spans = std::move(item.spans);
-      e.rule_line = block.rule_line;
-      e.position = e.spans.front().begin;
-      const int v = MarkerValue(e.marker);
-      if (v >= next_marker_) next_marker_ = v + 1;
-      out_.entries.push_back(std::move(e));
+      AddBlockEntry(std::move(item.marker), std::move(item.spans), block.rule_line);
       ++out_.entries_at_raised_markers;
     }
     return true;

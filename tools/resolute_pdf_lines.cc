@@ -5,14 +5,12 @@
 //   bazel run //tools:resolute_pdf_lines -- [--words] FILE.pdf...
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/str_format.h"
-#include "pdf/pdf_extractor.h"
 #include "pdf/pdf_typed_text.h"
+#include "tools/pdf_file.h"
 
 int main(int argc, char** argv) {
   int status = 0;
@@ -22,11 +20,7 @@ int main(int argc, char** argv) {
       words = true;
       continue;
     }
-    std::ifstream in(argv[i], std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    absl::StatusOr<resolute::PdfDocument> doc =
-        resolute::ExtractPdf(buffer.str(), resolute::PdfLimits());
+    absl::StatusOr<resolute::PdfDocument> doc = resolute::tools::ExtractPdfFile(argv[i]);
     if (!doc.ok()) {
       std::cerr << argv[i] << ": " << doc.status() << "\n";
       status = 1;

@@ -4,16 +4,14 @@
 // (parser/typography.h, TypographyStats).
 //   bazel run //tools:resolute_pdf_typography -- FILE.pdf...
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/str_format.h"
 #include "parser/parser.h"
 #include "parser/typography.h"
-#include "pdf/pdf_extractor.h"
 #include "pdf/pdf_typed_text.h"
+#include "tools/pdf_file.h"
 
 namespace {
 
@@ -32,11 +30,7 @@ int main(int argc, char** argv) {
   int status = 0;
   resolute::TypographyStats total;
   for (int i = 1; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    absl::StatusOr<resolute::PdfDocument> doc =
-        resolute::ExtractPdf(buffer.str(), resolute::PdfLimits());
+    absl::StatusOr<resolute::PdfDocument> doc = resolute::tools::ExtractPdfFile(argv[i]);
     if (!doc.ok()) {
       std::cerr << argv[i] << ": " << doc.status() << "\n";
       status = 1;

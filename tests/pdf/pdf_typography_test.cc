@@ -176,6 +176,15 @@ TypedLine L(const std::string& text, int page, TypedRole role = TypedRole::kUnkn
   return l;
 }
 
+// Parses `typed`, counting into `*stats`.
+v1::Resolution Parse(const TypedText& typed, TypographyStats* stats) {
+  ParseOptions options;
+  options.typography_stats = stats;
+  v1::Resolution r;
+  EXPECT_TRUE(ParseResolution(typed, options, &r).ok());
+  return r;
+}
+
 const TypedRole kB = TypedRole::kBody;
 const TypedRole kF = TypedRole::kFurniture;
 const TypedRole kN = TypedRole::kFootnote;
@@ -204,10 +213,7 @@ TypedText Synthetic(bool has_layout) {
 
 TEST(ParserLayoutTest, LayoutDecides) {
   TypographyStats stats;
-  ParseOptions options;
-  options.typography_stats = &stats;
-  v1::Resolution r;
-  ASSERT_TRUE(ParseResolution(Synthetic(true), options, &r).ok());
+  const v1::Resolution r = Parse(Synthetic(true), &stats);
   ASSERT_EQ(r.preambular_paragraphs_size(), 1);
   // The marker is the raised "1", not the first "1" glued to a word.
   EXPECT_EQ(r.preambular_paragraphs(0).text(),
@@ -230,10 +236,7 @@ TEST(ParserLayoutTest, LayoutDecides) {
 // text is not a footnote, and nothing is counted.
 TEST(ParserLayoutTest, FallsBackWithoutLayout) {
   TypographyStats stats;
-  ParseOptions options;
-  options.typography_stats = &stats;
-  v1::Resolution r;
-  ASSERT_TRUE(ParseResolution(Synthetic(false), options, &r).ok());
+  const v1::Resolution r = Parse(Synthetic(false), &stats);
   ASSERT_EQ(r.operative_paragraphs_size(), 1);
   EXPECT_NE(r.operative_paragraphs(0).text().find("Working draft"), std::string::npos);
   EXPECT_EQ(r.footnotes_size(), 0);
@@ -271,10 +274,7 @@ TEST(ParserLayoutTest, ArbitraryLayoutIsHarmless) {
     }
     SCOPED_TRACE(doc);
     TypographyStats stats;
-    ParseOptions options;
-    options.typography_stats = &stats;
-    v1::Resolution r;
-    ASSERT_TRUE(ParseResolution(t, options, &r).ok());
+    const v1::Resolution r = Parse(t, &stats);
     for (const v1::OperativeParagraph& p : r.operative_paragraphs()) {
       for (const v1::Span& s : p.spans()) {
         ASSERT_LE(s.start(), s.end());
