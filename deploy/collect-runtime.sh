@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lays out the runtime root filesystem of the resolute image: the server binary,
 # every shared library `ldd` says it loads (at the same path, symlinks resolved),
-# the dynamic loader, and a minimal /etc. Nothing else: no shell, no package
+# the dynamic loader, glibc's UTF-16 iconv module (poppler needs it), and a
+# minimal /etc. Nothing else: no shell, no package
 # manager. Runs in the Containerfile's build stage, or on the host for
 # `deploy/image.sh --host-build`.
 #
@@ -36,6 +37,25 @@ while read -r path; do
   count=$((count + 1))
 done < <(awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }' <<<"$ldd_out" | sort -u)
 chmod 0755 "$dest"/lib64/ld-linux-*.so.* 2>/dev/null || true
+
+# glibc's iconv module for UTF-16, which ldd does not list: poppler converts
+# every word of a PDF's text from UTF-16 through iconv, and without the
+# module each word comes out empty (every PDF reads as having no text layer).
+libc=$(awk '$1 == "libc.so.6" { print $3 }' <<<"$ldd_out")
+gconv=$(dirname "$(readlink -f "$libc")")/gconv
+[[ -d "$gconv" ]] || gconv=/usr/lib/$(basename "$(dirname "$(readlink -f "$libc")")")/gconv
+if [[ -f "$gconv/UTF-16.so" ]]; then
+  for f in gconv-modules gconv-modules.cache UTF-16.so; do
+    [[ -e "$gconv/$f" ]] && install -D -m 0644 "$gconv/$f" "$dest$gconv/$f"
+  done
+  if [[ -d "$gconv/gconv-modules.d" ]]; then
+    install -d -m 0755 "$dest$gconv/gconv-modules.d"
+    cp -L "$gconv"/gconv-modules.d/* "$dest$gconv/gconv-modules.d/" 2>/dev/null || true
+  fi
+  count=$((count + 1))
+else
+  echo "collect-runtime: no iconv modules at $gconv: PDFs will read as having no text" >&2
+fi
 
 # A name for the numeric user (ps, logs); the image runs as $uid:$uid.
 install -d -m 0755 "$dest/etc"

@@ -12,6 +12,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "parser/raised_footnotes.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
@@ -347,9 +348,10 @@ void MatchBrackets(absl::string_view line, std::vector<std::pair<size_t, size_t>
 class FootnoteReader {
  public:
   FootnoteReader(absl::string_view text, const std::vector<Line>& lines, const Layout& layout,
-                 const FrontMatter& front, Findings* findings, Interrupt* interrupt)
+                 const FrontMatter& front, Findings* findings, Interrupt* interrupt,
+                 const std::vector<Span>* raised)
       : text_(text), lines_(lines), layout_(layout), front_(front), findings_(findings),
-        interrupt_(interrupt) {}
+        interrupt_(interrupt), raised_(raised) {}
 
   Footnotes Read() {
     for (const FootnoteBlock& block : layout_.footnote_blocks) {
@@ -369,6 +371,7 @@ class FootnoteReader {
   absl::string_view Content(int i) const { return lines_[i].Content(text_); }
 
   void ReadBlock(const FootnoteBlock& block) {
+    if (raised_ != nullptr && ReadAtRaisedMarkers(block)) return;
     std::vector<Group> groups;
     std::vector<std::string> orphans;
     std::optional<std::string> pending;
@@ -476,15 +479,40 @@ class FootnoteReader {
         findings_->Warning("FOOTNOTE_MARKER_MISSING", "footnote text without a marker",
                            g.spans.front());
       }
-      FootnoteEntry e;
-      e.marker = g.marker;
-      e.spans = std::move(g.spans);
-      e.rule_line = block.rule_line;
-      e.position = e.spans.front().begin;
-      const int v = MarkerValue(e.marker);
-      if (v >= next_marker_) next_marker_ = v + 1;
-      out_.entries.push_back(std::move(e));
+      AddBlockEntry(g.marker, std::move(g.spans), block.rule_line);
     }
+  }
+
+  // Adds the footnote `marker` of a block; the next one is expected after it.
+  void AddBlockEntry(std::string marker, std::vector<Span> spans, int rule_line) {
+    FootnoteEntry e;
+    e.marker = std::move(marker);
+    e.spans = std::move(spans);
+    e.rule_line = rule_line;
+    e.position = e.spans.front().begin;
+    const int v = MarkerValue(e.marker);
+    if (v >= next_marker_) next_marker_ = v + 1;
+    out_.entries.push_back(std::move(e));
+  }
+
+  // The block split at its raised markers (raised_footnotes.h); false if
+  // it has none.
+  bool ReadAtRaisedMarkers(const FootnoteBlock& block) {
+    std::vector<RaisedFootnote> items;
+    if (!SplitAtRaisedMarkers(text_, lines_, layout_, block, *raised_, &items)) return false;
+    for (RaisedFootnote& item : items) {
+      if (item.marker.empty()) {
+        if (!out_.entries.empty()) {
+          for (const Span& s : item.spans) out_.entries.back().spans.push_back(s);
+          continue;
+        }
+        findings_->Warning("FOOTNOTE_MARKER_MISSING", "footnote text without a marker",
+                           item.spans.front());
+      }
+      AddBlockEntry(std::move(item.marker), std::move(item.spans), block.rule_line);
+      ++out_.entries_at_raised_markers;
+    }
+    return true;
   }
 
   // Word exports: "[footnoteRef:1]" markers and "[1: Text.]" bodies.
@@ -586,10 +614,18 @@ class FootnoteReader {
       if (entry.rule_line < 0 || entry.marker.empty()) continue;
       int best_class = 0, best_line = -1;
       size_t best_pos = 0;
+      if (raised_ != nullptr) {
+        const int at = FirstRaisedMarker(entry.marker, from_pos, lines_[entry.rule_line].begin);
+        if (at >= 0) {
+          best_line = LineAt(at);
+          best_pos = static_cast<size_t>(at - lines_[best_line].content_begin);
+          ++out_.refs_at_raised_markers;
+        }
+      }
       // Occurrences of the marker in lines [from_line, rule_line), in order:
       // one search of that stretch of text, not one per line (a marker,
       // digits or "*", lies within one line's content).
-      if (from_line < entry.rule_line) {
+      if (best_line < 0 && from_line < entry.rule_line) {
         const absl::string_view marker = entry.marker;
         const size_t end = static_cast<size_t>(lines_[entry.rule_line].begin);
         int i = from_line;
@@ -633,6 +669,26 @@ class FootnoteReader {
     }
   }
 
+  // The index of the line that holds byte `pos`.
+  int LineAt(int pos) const {
+    auto it = std::upper_bound(lines_.begin(), lines_.end(), pos,
+                               [](int p, const Line& l) { return p < l.begin; });
+    return static_cast<int>(it - lines_.begin()) - 1;
+  }
+
+  // The start of the first raised marker `marker` in [from, end) on a line
+  // of text (or the title), not cut yet; -1 if none.
+  int FirstRaisedMarker(absl::string_view marker, int from, int end) const {
+    auto it = std::lower_bound(raised_->begin(), raised_->end(), from,
+                               [](const Span& s, int p) { return s.begin < p; });
+    for (; it != raised_->end() && it->begin < end; ++it) {
+      if (it->Of(text_) != marker || InCut(it->begin)) continue;
+      const int line = LineAt(it->begin);
+      if (line >= 0 && Searchable(line)) return it->begin;
+    }
+    return -1;
+  }
+
   // True if `pos` is inside one of the cuts made so far. The cuts are two
   // sorted runs of disjoint spans: inline footnotes, in text order, then the
   // markers anchored, each after the one before. A binary search in each
@@ -656,14 +712,15 @@ class FootnoteReader {
   std::vector<MarkerRef> inline_refs_;
   size_t inline_cuts_ = 0;  // cuts of inline footnotes, before the anchored markers
   int next_marker_ = 1;
+  const std::vector<Span>* raised_;  // may be null
 };
 
 }  // namespace
 
 Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
                            const Layout& layout, const FrontMatter& front, Findings* findings,
-                           Interrupt* interrupt) {
-  return FootnoteReader(text, lines, layout, front, findings, interrupt).Read();
+                           Interrupt* interrupt, const std::vector<Span>* raised_markers) {
+  return FootnoteReader(text, lines, layout, front, findings, interrupt, raised_markers).Read();
 }
 
 }  // namespace resolute

@@ -13,6 +13,12 @@
 // never where the number is part of a reference ("paragraph 2", "A/78/1").
 // Word exports carry explicit markers "[footnoteRef:1]" and inline bodies
 // "[1: Text.]", which are read as such.
+//
+// Where the printed page says which digits are raised markers (a PDF), a
+// block whose footnote lines hold raised markers is split at them (each
+// opens a footnote; text before the first continues the previous one), and
+// a footnote is anchored at the first raised marker of its number in the
+// text before its block; the text rules above decide the rest.
 
 #ifndef RESOLUTE_PARSER_FOOTNOTES_H_
 #define RESOLUTE_PARSER_FOOTNOTES_H_
@@ -51,14 +57,20 @@ struct Footnotes {
   // Byte ranges of text lines that are not text: markers and inline
   // footnote bodies. Sorted, not overlapping.
   std::vector<Span> cuts;
+  // How many entries were read from blocks split at raised markers, and how
+  // many refs were anchored at raised markers (the rest: the text rules).
+  int entries_at_raised_markers = 0;
+  int refs_at_raised_markers = 0;
 };
 
 // Reads footnote blocks and inline footnotes, and anchors their markers.
-// Stops early, with incomplete footnotes, once `interrupt` (if not null) says
-// to.
+// `raised_markers` (may be null: text input) are the spans of the raised
+// marker digits, sorted. Stops early, with incomplete footnotes, once
+// `interrupt` (if not null) says to.
 Footnotes ExtractFootnotes(absl::string_view text, const std::vector<Line>& lines,
                            const Layout& layout, const FrontMatter& front, Findings* findings,
-                           Interrupt* interrupt = nullptr);
+                           Interrupt* interrupt = nullptr,
+                           const std::vector<Span>* raised_markers = nullptr);
 
 }  // namespace resolute
 

@@ -90,11 +90,27 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
     title_spans.front().begin = front.title_begin;
   }
   if (stopped()) return interrupt.status();
-  const Layout layout =
-      AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans), &interrupt);
+  Layout layout = AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans), &interrupt);
   if (stopped()) return interrupt.status();
-  const Footnotes footnotes = ExtractFootnotes(text, lines, layout, front, &findings, &interrupt);
+  // Where the page layout speaks (PDF input) it decides furniture and
+  // footnote lines, and raised digits are the footnote markers.
+  TypographyStats stats;
+  const std::vector<Span>* raised = nullptr;
+  if (typography != nullptr) {
+    typography->ApplyLayout(lines, &layout, &stats);
+    raised = typography->RaisedMarkers();
+  }
+  const Footnotes footnotes =
+      ExtractFootnotes(text, lines, layout, front, &findings, &interrupt, raised);
   if (stopped()) return interrupt.status();
+  if (options.typography_stats != nullptr && raised != nullptr) {
+    stats.footnotes_layout = footnotes.entries_at_raised_markers;
+    stats.footnotes_text =
+        static_cast<int>(footnotes.entries.size()) - footnotes.entries_at_raised_markers;
+    stats.anchors_layout = footnotes.refs_at_raised_markers;
+    stats.anchors_text = static_cast<int>(footnotes.refs.size()) - footnotes.refs_at_raised_markers;
+    options.typography_stats->Add(stats);
+  }
   std::vector<uint8_t> bold_lines;
   if (typography != nullptr) bold_lines = typography->BoldLines(text, lines);
   const Structure structure =

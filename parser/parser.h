@@ -39,6 +39,8 @@
 
 namespace resolute {
 
+struct TypographyStats;  // parser/typography.h
+
 // Options for ParseResolution.
 struct ParseOptions {
   // The extraction tool that produced the text, if known (a hint only).
@@ -56,6 +58,10 @@ struct ParseOptions {
   // cheap and thread-safe with whoever cancels (an atomic flag, a
   // grpc::ServerContext's IsCancelled).
   std::function<bool()> cancelled;
+  // If set, a parse of typed input with a page layout (a PDF) adds to it
+  // what the layout decided and what the text rules decided where it did
+  // not (a debugging and measuring aid: tools:resolute_pdf_typography).
+  TypographyStats* typography_stats = nullptr;
 };
 
 // Parses `text` into `*out` (cleared first).

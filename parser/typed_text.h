@@ -10,12 +10,15 @@
 // Text input fills only `text` (ParseResolution(string_view) is the same as
 // lines without attributes); PDF input fills everything. Where an attribute
 // is present the parser follows it: a paragraph's lead phrase is the italic
-// run that opens it, and a line wholly in bold may be a section heading.
-// Everything else comes from the text rules.
+// run that opens it, a line wholly in bold may be a section heading, a line
+// the page layout calls furniture or footnote is one (and a body line is no
+// furniture), and raised marker digits anchor footnotes. Everything else
+// comes from the text rules.
 
 #ifndef RESOLUTE_PARSER_TYPED_TEXT_H_
 #define RESOLUTE_PARSER_TYPED_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +36,20 @@ struct TypedBox {
 struct TypedRange {
   int begin = 0;
   int end = 0;
+};
+
+// What the page layout says a line is (meaningful if TypedText::has_layout).
+enum class TypedRole : uint8_t {
+  // The layout does not say (a line in a header or footer band that does not
+  // repeat, a large line below the footnote rule): the text rules decide.
+  kUnknown,
+  // Printed between the header and footer bands: never page furniture.
+  kBody,
+  // Page furniture: text repeated (digits aside) in the same band of several
+  // pages, and the blank lines next to it.
+  kFurniture,
+  // A footnote line: smaller than the body text, below the footnote rule.
+  kFootnote,
 };
 
 // A word of a line and where it is printed.
@@ -59,6 +76,11 @@ struct TypedLine {
   std::vector<TypedRange> bold_ranges;
   // The words and their boxes, if known; they give Span.page_regions.
   std::vector<TypedWord> words;
+  // What the page layout says the line is (see TypedRole).
+  TypedRole role = TypedRole::kUnknown;
+  // The ranges of `text` printed as raised smaller digits: footnote markers,
+  // in the text or opening a footnote (meaningful if TypedText::has_layout).
+  std::vector<TypedRange> marker_ranges;
 };
 
 // The whole input.
@@ -69,6 +91,9 @@ struct TypedText {
   // True if the source marks italics and bold, so that a line without such
   // ranges has none (a PDF's text layer); false for text input.
   bool has_italics = false;
+  // True if the lines' `role` and `marker_ranges` come from the page layout
+  // (a PDF); false for text input, whose lines are all kUnknown.
+  bool has_layout = false;
 };
 
 }  // namespace resolute

@@ -55,6 +55,7 @@ Typography Typography::Map(absl::string_view assembled, const std::vector<int>& 
   std::vector<int> map;
   if (!AlignByDeletion(assembled, normalized, &map)) return t;
   t.has_italics_ = typed.has_italics;
+  t.has_layout_ = typed.has_layout;
   if (t.has_italics_) {
     t.italic_.assign(normalized.size(), 0);
     t.bold_.assign(normalized.size(), 0);
@@ -76,14 +77,120 @@ Typography Typography::Map(absl::string_view assembled, const std::vector<int>& 
         std::fill(t.bold_.begin() + b, t.bold_.begin() + e, 1);
       }
     }
+    if (t.has_layout_) {
+      if (line.role != TypedRole::kUnknown) t.roles_.push_back({map[start], line.role});
+      for (const TypedRange& r : line.marker_ranges) {
+        const int b = to_normalized(r.begin), e = to_normalized(r.end);
+        if (b < e) t.raised_.push_back({b, e});
+      }
+    }
     for (const TypedWord& w : line.words) {
       const int b = to_normalized(w.range.begin), e = to_normalized(w.range.end);
       if (b < e) t.words_.push_back({b, e, line.page, w.box});
     }
   }
+  std::sort(t.raised_.begin(), t.raised_.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::stable_sort(t.words_.begin(), t.words_.end(),
                    [](const WordBox& a, const WordBox& b) { return a.begin < b.begin; });
   return t;
+}
+
+void TypographyStats::Add(const TypographyStats& o) {
+  furniture_lines_layout += o.furniture_lines_layout;
+  furniture_lines_text += o.furniture_lines_text;
+  furniture_lines_undone += o.furniture_lines_undone;
+  footnote_lines_layout += o.footnote_lines_layout;
+  footnote_lines_text += o.footnote_lines_text;
+  footnotes_layout += o.footnotes_layout;
+  footnotes_text += o.footnotes_text;
+  anchors_layout += o.anchors_layout;
+  anchors_text += o.anchors_text;
+  raised_markers += o.raised_markers;
+}
+
+void Typography::ApplyLayout(const std::vector<Line>& lines, Layout* layout,
+                             TypographyStats* stats) const {
+  if (!has_layout_) return;
+  TypographyStats counts;
+  counts.raised_markers = static_cast<int>(raised_.size());
+  const int n = static_cast<int>(lines.size());
+  std::vector<TypedRole> role(n, TypedRole::kUnknown);
+  for (const LineRoleAt& r : roles_) {
+    // The line that holds offset r.begin (lines are ordered by begin).
+    auto it = std::upper_bound(lines.begin(), lines.end(), r.begin,
+                               [](int offset, const Line& l) { return offset < l.begin; });
+    if (it == lines.begin()) continue;
+    role[static_cast<size_t>(it - lines.begin()) - 1] = r.role;
+  }
+  std::vector<LineRole>& roles = layout->roles;
+  for (int i = 0; i < n && i < static_cast<int>(roles.size()); ++i) {
+    if (roles[i] == LineRole::kFront) continue;
+    const bool blank = lines[i].blank();
+    switch (role[i]) {
+      case TypedRole::kFurniture:
+        roles[i] = LineRole::kFurniture;
+        if (!blank) ++counts.furniture_lines_layout;
+        break;
+      case TypedRole::kFootnote:
+        roles[i] = LineRole::kFootnote;
+        break;
+      case TypedRole::kBody:
+        if (roles[i] == LineRole::kFurniture) {
+          roles[i] = blank ? LineRole::kBlank : LineRole::kText;
+          if (!blank) ++counts.furniture_lines_undone;
+        }
+        break;
+      case TypedRole::kUnknown:
+        if (roles[i] == LineRole::kFurniture && !blank) ++counts.furniture_lines_text;
+        break;
+    }
+  }
+  // Footnote lines outside every block: a block for each run on a page.
+  std::vector<bool> in_block(n, false);
+  for (const FootnoteBlock& b : layout->footnote_blocks) {
+    for (int i = b.begin; i < b.end && i < n; ++i) in_block[i] = true;
+  }
+  bool added = false;
+  for (int i = 0; i < n; ++i) {
+    if (role[i] != TypedRole::kFootnote || in_block[i] || roles[i] != LineRole::kFootnote) {
+      continue;
+    }
+    FootnoteBlock block;
+    block.begin = i;
+    block.rule_line = i;
+    for (int j = i - 1; j >= 0 && !lines[j + 1].page_break; --j) {
+      if (roles[j] == LineRole::kFootnoteRule) {
+        block.rule_line = j;
+        break;
+      }
+    }
+    int end = i + 1;
+    while (end < n && !lines[end].page_break && !in_block[end] &&
+           (roles[end] == LineRole::kFootnote || roles[end] == LineRole::kFurniture ||
+            lines[end].blank())) {
+      ++end;
+    }
+    while (end > i + 1 && roles[end - 1] != LineRole::kFootnote) --end;
+    block.end = end;
+    for (int j = i; j < end; ++j) in_block[j] = true;
+    layout->footnote_blocks.push_back(block);
+    added = true;
+    i = end - 1;
+  }
+  if (added) {
+    std::sort(layout->footnote_blocks.begin(), layout->footnote_blocks.end(),
+              [](const FootnoteBlock& a, const FootnoteBlock& b) { return a.begin < b.begin; });
+  }
+  for (int i = 0; i < n && i < static_cast<int>(roles.size()); ++i) {
+    if (roles[i] != LineRole::kFootnote || lines[i].blank()) continue;
+    if (role[i] == TypedRole::kFootnote) {
+      ++counts.footnote_lines_layout;
+    } else {
+      ++counts.footnote_lines_text;
+    }
+  }
+  if (stats != nullptr) stats->Add(counts);
 }
 
 std::vector<uint8_t> Typography::BoldLines(absl::string_view normalized,

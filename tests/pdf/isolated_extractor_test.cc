@@ -102,11 +102,24 @@ TEST(IsolatedExtractorTest, PdfBombRunsOutOfTime) {
   EXPECT_TRUE(IsolatedPdfExtractor(options).Extract(Pdf("A_RES_79_3.pdf")).ok());
 }
 
+// Under an address-space limit below what the process already maps, every
+// allocation of the extraction fails: the child answers RESOURCE_EXHAUSTED
+// (PDF_MEMORY_LIMIT) and ends itself; the next document gets a new process.
 TEST(IsolatedExtractorTest, MemoryLimitStopsTheChildNotTheCaller) {
   IsolatedExtractorOptions tiny = RealExtractor();
   tiny.memory_limit_bytes = 8 << 20;  // below what the extractor needs
-  const absl::Status s = IsolatedPdfExtractor(tiny).Extract(Pdf("A_RES_79_103.pdf")).status();
-  EXPECT_FALSE(s.ok());
+  IsolatedPdfExtractor extractor(tiny);
+  const absl::Status s = extractor.Extract(Pdf("A_RES_79_103.pdf")).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kResourceExhausted) << s;
+  EXPECT_EQ(GetErrorReason(s).reason, "PDF_MEMORY_LIMIT") << s;
+  EXPECT_EQ(GetErrorReason(s).field, "content") << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), "more memory than the limit")) << s;
+  EXPECT_EQ(extractor.Extract(Pdf("A_RES_79_3.pdf")).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(extractor.processes_started(), 2);  // the first ended itself
+
+  // The same document under the default limit (1 GiB) is extracted.
+  EXPECT_TRUE(IsolatedPdfExtractor(RealExtractor()).Extract(Pdf("A_RES_79_103.pdf")).ok());
 }
 
 TEST(IsolatedExtractorTest, CrashHangAndGarbageCostOnlyTheirDocument) {

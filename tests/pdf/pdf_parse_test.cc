@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "parser/parser.h"
@@ -60,8 +61,21 @@ TEST(PdfParseTest, BundledPdfsMatchTheirExpectedParagraphs) {
       EXPECT_LT(b.left(), b.right());
       EXPECT_LT(b.top(), b.bottom());
     }
+    // Footnotes from the small text below the rule, anchored at the raised
+    // markers (pdf/pdf_typed_text.h): markers and texts as expected.
+    ASSERT_EQ(got.footnotes_size(), want.footnotes_size());
+    for (int i = 0; i < got.footnotes_size(); ++i) {
+      EXPECT_EQ(got.footnotes(i).marker(), want.footnotes(i).marker());
+      EXPECT_EQ(got.footnotes(i).text(), want.footnotes(i).text());
+    }
+    for (int i = 0; i < got.preambular_paragraphs_size(); ++i) {
+      EXPECT_EQ(absl::StrJoin(got.preambular_paragraphs(i).footnote_markers(), ","),
+                absl::StrJoin(want.preambular_paragraphs(i).footnote_markers(), ","));
+    }
     for (int i = 0; i < got.operative_paragraphs_size(); ++i) {
       const v1::OperativeParagraph& p = got.operative_paragraphs(i);
+      EXPECT_EQ(absl::StrJoin(p.footnote_markers(), ","),
+                absl::StrJoin(want.operative_paragraphs(i).footnote_markers(), ","));
       EXPECT_EQ(p.number(), want.operative_paragraphs(i).number());
       EXPECT_EQ(p.lead_phrase(), want.operative_paragraphs(i).lead_phrase()) << p.text();
       EXPECT_GE(p.spans(0).page_regions(0).page(), 1);
