@@ -92,17 +92,5 @@ TEST(Structure, Table) {
   }
 }
 
-TEST(Structure, AnnexHeading) {
-  EXPECT_TRUE(IsAnnexHeading("Annex"));
-  EXPECT_TRUE(IsAnnexHeading("Annexes"));
-  EXPECT_TRUE(IsAnnexHeading("Annex II"));
-  EXPECT_TRUE(IsAnnexHeading("Annex A"));
-  EXPECT_TRUE(IsAnnexHeading("ANNEX"));
-  EXPECT_FALSE(IsAnnexHeading("Annex to the letter"));
-  EXPECT_FALSE(IsAnnexHeading("Annexed to"));
-  EXPECT_FALSE(IsAnnexHeading("annex"));
-  EXPECT_FALSE(IsAnnexHeading(""));
-}
-
 }  // namespace
 }  // namespace resolute
