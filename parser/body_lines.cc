@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parser/text_patterns.h"
+
 namespace resolute {
 namespace {
 
@@ -65,7 +67,7 @@ absl::InlinedVector<Span, 4> BodyLines::PiecesFrom(size_t k, size_t offset) cons
 }
 
 bool BodyLines::PrevEnds(size_t k, absl::string_view chars) const {
-  return k > 0 && EndsWithAny(Last(k - 1), chars);
+  return k > 0 && EndsWithPunctuation(Last(k - 1), chars);
 }
 
 int BodyLines::TypicalWidth() const {
@@ -108,23 +110,5 @@ std::vector<Span> ToVector(absl::Span<const Span> spans) {
   return std::vector<Span>(spans.begin(), spans.end());
 }
 
-bool EndsWithAny(absl::string_view s, absl::string_view chars) {
-  while (!s.empty()) {
-    const char last = s.back();
-    if (last == '"' || last == '\'') {
-      s.remove_suffix(1);
-    } else if ((last == '\x9D' || last == '\x99') && s.size() >= 3 && s[s.size() - 3] == '\xE2' &&
-               s[s.size() - 2] == '\x80') {  // U+201D, U+2019
-      s.remove_suffix(3);
-    } else {
-      break;
-    }
-  }
-  if (s.empty()) return false;
-  for (char c : chars) {
-    if (s.back() == c) return true;
-  }
-  return false;
-}
 
 }  // namespace resolute

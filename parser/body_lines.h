@@ -62,7 +62,7 @@ class BodyLines {
   absl::InlinedVector<Span, 4> PiecesFrom(size_t k, size_t offset) const;
 
   // True if body line k - 1 exists and ends with one of `chars` (closing
-  // quotation marks aside).
+  // quotation marks aside: EndsWithPunctuation).
   bool PrevEnds(size_t k, absl::string_view chars) const;
 
   // The width of body line k, in bytes.
@@ -93,9 +93,6 @@ void AppendSpans(absl::string_view text, absl::Span<const Span> pieces, std::vec
 // `spans` as a vector.
 std::vector<Span> ToVector(absl::Span<const Span> spans);
 
-// True if `s` ends with one of `chars`, closing quotation marks aside
-// ("... languages.”" ends with ".").
-bool EndsWithAny(absl::string_view s, absl::string_view chars);
 
 }  // namespace resolute
 

@@ -29,7 +29,7 @@ size_t ReadVoteSentence(const BodyLines& body, size_t k, FrontField* vote) {
   size_t j = k;
   for (; j < body.size() && j < k + 6; ++j) {
     AppendSpans(body.text(), body.Pieces(j), &spans);
-    if (EndsWithAny(body.Last(j), ".")) break;
+    if (EndsWithPunctuation(body.Last(j), ".")) break;
   }
   if (vote->spans.empty()) {
     vote->value = JoinSpans(body.text(), spans);
@@ -76,7 +76,7 @@ size_t AnnexReader::Step(const BodyLines& body, size_t k, Structure* out) {
                             (IsUpper(h[0]) && StartsWithPreambularLead(h));
   if (title_open_) {
     if (!starts_block || a.title_spans.empty()) {
-      if (!EndsWithAny(body.Last(k), ",;:.") && !numbered && a.title_spans.size() < 3) {
+      if (!EndsWithPunctuation(body.Last(k), ",;:.") && !numbered && a.title_spans.size() < 3) {
         AppendSpans(body.text(), body.Pieces(k), &a.title_spans);
         return k;
       }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "parser/lexicon.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
@@ -98,10 +99,7 @@ bool EndsWithDanglingWord(absl::string_view line) {
   if (space == absl::string_view::npos) return false;
   const absl::string_view word = line.substr(space + 1);
   if (word.empty() || word.size() > 5) return false;
-  static constexpr absl::string_view kWords[] = {
-      "the", "a",    "an", "of",  "to", "and",  "or",    "for",   "in",  "on",
-      "by",  "with", "at", "its", "as", "from", "their", "which", "that"};
-  for (absl::string_view w : kWords) {
+  for (absl::string_view w : lexicon::DanglingWords()) {
     if (word == w) return true;
   }
   return false;
@@ -116,7 +114,7 @@ bool IsDisplacedEnd(const BodyLines& body, size_t k) {
   // The opening line starts with a capital, or a figure in budget lists
   // ("(a)" / "period;" / "" / "65,459,100 dollars, being ...").
   const char open = body.Head(k + 1)[0];
-  return h.size() <= 30 && EndsWithAny(h, ";:.") && h.find(' ') == absl::string_view::npos &&
+  return h.size() <= 30 && EndsWithPunctuation(h, ";:.") && h.find(' ') == absl::string_view::npos &&
          (IsUpper(open) || IsDigit(open)) && !ParseSubparagraphLabel(h);
 }
 

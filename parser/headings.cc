@@ -5,6 +5,7 @@
 #include "parser/closing.h"
 #include "parser/front_matter.h"
 #include "parser/lead_phrase.h"
+#include "parser/lexicon.h"
 #include "parser/numbering.h"
 #include "parser/text_patterns.h"
 
@@ -15,7 +16,7 @@ std::optional<LabelMatch> MatchHeadingLabel(absl::string_view s) {
   if (s.empty() || !IsUpper(s[0])) return std::nullopt;
   LabelMatch m;
   size_t i = 0;
-  for (absl::string_view word : {"Section ", "Part ", "Chapter ", "Action ", "Title "}) {
+  for (absl::string_view word : lexicon::HeadingLabelWords()) {
     if (absl::StartsWith(s, word)) {
       i = word.size();
       const size_t start = i;
@@ -65,8 +66,8 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
   if (label.has_value()) {
     const bool bare = label->title_at >= s.size();
     const bool action_like = label->label.find(' ') != std::string::npos;
-    if (!bare && !action_like && EndsWithAny(body.Last(k), ",;")) return 0;
-    if (!bare && !action_like && EndsWithAny(body.Last(k), ":")) return 0;
+    if (!bare && !action_like && EndsWithPunctuation(body.Last(k), ",;")) return 0;
+    if (!bare && !action_like && EndsWithPunctuation(body.Last(k), ":")) return 0;
     heading->label = label->label;
     const int b = body.Pieces(k).front().begin;
     heading->label_spans = {Span{b, b + static_cast<int>(label->label.size())}};
@@ -89,7 +90,7 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
     // ends a clause, or the start of a paragraph.
     while ((bare || action_like) && k + used < body.size() && used <= 5) {
       const size_t j = k + used;
-      if (EndsWithAny(body.Last(j - 1), action_like ? "." : bare ? ";:." : ",;:.")) break;
+      if (EndsWithPunctuation(body.Last(j - 1), action_like ? "." : bare ? ";:." : ",;:.")) break;
       if (body[j].blank_before || body[j].page_before ||
           LooksLikeParagraphStart(body, j, context.last_number) ||
           MatchHeadingLabel(body.Head(j)) || ParseSubparagraphLabel(body.Head(j))) {
@@ -97,7 +98,7 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
       }
       // A wrapped title line ending a clause is text, unless the heading
       // is a sentence itself ("Action 39. We will reform ..., recognizing").
-      if (!action_like && EndsWithAny(body.Last(j), ",;")) break;
+      if (!action_like && EndsWithPunctuation(body.Last(j), ",;")) break;
       AppendSpans(text, body.Pieces(j), &heading->title_spans);
       ++used;
     }
@@ -109,7 +110,7 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
   const size_t line = static_cast<size_t>(body[k].line);
   const std::vector<uint8_t>* bold_lines = context.bold_lines;
   const bool bold = bold_lines != nullptr && line < bold_lines->size() && (*bold_lines)[line];
-  if (!IsUpper(s[0]) || EndsWithAny(body.Last(k), ",;:.") ||
+  if (!IsUpper(s[0]) || EndsWithPunctuation(body.Last(k), ",;:.") ||
       (!bold && (StartsWithPreambularLead(s) || StartsWithOperativeLead(s))) || IsMeetingLine(s) ||
       IsAnnexHeading(s)) {
     return 0;
@@ -121,7 +122,7 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
   size_t used = 1;
   while (k + used < body.size() && used < 3 &&
          !LooksLikeParagraphStart(body, k + used, context.last_number) &&
-         !EndsWithAny(body.Last(k + used), ",;:.")) {
+         !EndsWithPunctuation(body.Last(k + used), ",;:.")) {
     ++used;
   }
   if (k + used >= body.size() || !LooksLikeParagraphStart(body, k + used, context.last_number)) {

@@ -33,16 +33,6 @@ std::string ToLowerRoman(int v) {
   return out;
 }
 
-int ToInt(absl::string_view s) {
-  int v = 0;
-  // Paragraph numbers are a few digits: read directly (SimpleAtoi gives the
-  // same for them, and handles the rest).
-  if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), IsDigit)) {
-    for (char c : s) v = v * 10 + (c - '0');
-    return v;
-  }
-  return absl::SimpleAtoi(s, &v) ? v : 0;
-}
 
 // (The tests below look at the first byte before calling the recognisers:
 // numbers start with a digit, labels with "(", lead phrases with a capital.)
@@ -51,7 +41,7 @@ bool LooksLikeNumberedStart(const BodyLines& body, size_t k, int last_number) {
   if (!IsDigit(h[0])) return false;
   auto num = ParseParagraphNumber(h);
   if (!num.has_value()) return false;
-  const int v = ToInt(num->number);
+  const int v = NumberValue(num->number);
   return v == 1 || v == last_number + 1;
 }
 
@@ -60,7 +50,7 @@ bool LooksLikeParagraphStart(const BodyLines& body, size_t k, int last_number) {
   if (IsDigit(h[0])) {
     auto num = ParseParagraphNumber(h);
     if (num.has_value()) {
-      const int v = ToInt(num->number);
+      const int v = NumberValue(num->number);
       return v == 1 || v == last_number + 1;
     }
     return IsMeetingLine(h);
@@ -72,7 +62,7 @@ size_t MissingDotNumber(const BodyLines& body, size_t k, int last_number) {
   absl::string_view h = body.Head(k);
   size_t d = 0;
   while (d < h.size() && IsDigit(h[d])) ++d;
-  if (d == 0 || d > 3 || ToInt(h.substr(0, d)) != last_number + 1 ||
+  if (d == 0 || d > 3 || NumberValue(h.substr(0, d)) != last_number + 1 ||
       (last_number > 0 && !body.PrevEnds(k, ";.:")) ||
       (last_number == 0 && (d == h.size() || h[d] != ','))) {
     return 0;

@@ -25,10 +25,6 @@ std::string NextLetterLabel(const std::string& label);
 // `v` (1 to 399) as a lower-case roman numeral: 4 -> "iv".
 std::string ToLowerRoman(int v);
 
-// The value of a paragraph number or marker made of digits ("12" -> 12);
-// 0 if `s` is not a number.
-int ToInt(absl::string_view s);
-
 // True if body line k opens with paragraph number 1 or `last_number` + 1.
 bool LooksLikeNumberedStart(const BodyLines& body, size_t k, int last_number);
 

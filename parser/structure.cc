@@ -78,7 +78,7 @@ class StructureParser {
       return !EndsWithDanglingWord(Last(k - 1)) ||
              2 * body_.LineWidth(k - 1) < body_.TypicalWidth();
     }
-    return EndsWithAny(Last(k - 1), ",;:.");
+    return EndsWithPunctuation(Last(k - 1), ",;:.");
   }
 
   // Whether a paragraph number `v` continues the numbering here.
@@ -283,7 +283,7 @@ class StructureParser {
     }
 
     if (auto num = digit ? ParseParagraphNumber(h) : std::nullopt; num.has_value()) {
-      const int v = ToInt(num->number);
+      const int v = NumberValue(num->number);
       absl::string_view rest = h.substr(num->text_offset);
       if (rest.empty() && k + 1 < body_.size()) rest = Head(k + 1);
       if (AcceptNumber(v, k, rest)) {

@@ -13,7 +13,7 @@ namespace {
 // A table cell: a short line that ends no clause and opens no paragraph.
 bool IsCellLike(const BodyLines& body, size_t k, int last_number) {
   absl::string_view h = body.Head(k);
-  return body.Pieces(k).size() == 1 && h.size() <= 100 && !EndsWithAny(h, ",;") &&
+  return body.Pieces(k).size() == 1 && h.size() <= 100 && !EndsWithPunctuation(h, ",;") &&
          !ParseSubparagraphLabel(h) && !LooksLikeNumberedStart(body, k, last_number) &&
          !IsMeetingLine(h);
 }

@@ -65,24 +65,6 @@ TEST(BodyLines, TypicalWidthIsThe80thPercentile) {
   EXPECT_EQ(body.TypicalWidth(), 9);  // widths 2 4 6 8 9: the 5th of 5
 }
 
-TEST(BodyLines, EndsWithAny) {
-  struct Case {
-    const char* s;
-    const char* chars;
-    bool ends;
-  };
-  const Case cases[] = {
-      {"the matter.", ".", true},
-      {"as follows:\"", ":", true},
-      {"languages.\xE2\x80\x9D", ".", true},  // closing U+201D aside
-      {"its role\xE2\x80\x99", ".", false},
-      {"the matter,", ";.", false},
-      {"\"", ".", false},
-      {"", ".", false},
-  };
-  for (const Case& c : cases) EXPECT_EQ(EndsWithAny(c.s, c.chars), c.ends) << c.s;
-}
-
 TEST(BodyLines, AppendSpansJoinsAcrossWhitespaceOnly) {
   const std::string text = "ab cd\nef|gh";
   std::vector<Span> spans;

@@ -25,15 +25,6 @@ TEST(Numbering, ToLowerRoman) {
   for (const auto& [v, roman] : cases) EXPECT_EQ(ToLowerRoman(v), roman) << v;
 }
 
-TEST(Numbering, ToInt) {
-  EXPECT_EQ(ToInt("12"), 12);
-  EXPECT_EQ(ToInt("007"), 7);
-  EXPECT_EQ(ToInt("1234567890"), 1234567890);  // past the fast path
-  EXPECT_EQ(ToInt(""), 0);
-  EXPECT_EQ(ToInt("12a"), 0);
-  EXPECT_EQ(ToInt("99999999999"), 0);  // out of range
-}
-
 // Body line 1 of "<line 0>\n<line 1>\n<line 2>" after the intro line.
 struct NumberCase {
   const char* lines;
