@@ -13,6 +13,12 @@
 // never where the number is part of a reference ("paragraph 2", "A/78/1").
 // Word exports carry explicit markers "[footnoteRef:1]" and inline bodies
 // "[1: Text.]", which are read as such.
+//
+// Input: the lines, their layout and the front matter. Output: footnote
+// entries, the markers that anchor them, and the byte ranges of the text
+// lines to cut out (markers, inline bodies). Guarantees: never fails; what
+// it cannot pair is reported (FOOTNOTE_UNANCHORED, FOOTNOTE_MARKER_MISSING,
+// FOOTNOTE_TEXT_MISSING); cuts are sorted and do not overlap.
 
 #ifndef RESOLUTE_PARSER_FOOTNOTES_H_
 #define RESOLUTE_PARSER_FOOTNOTES_H_

@@ -13,6 +13,7 @@
 namespace resolute {
 namespace {
 
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -21,7 +22,7 @@ TEST(BodyLines, KeepsTextLinesWithBreaksBefore) {
       "The General Assembly,\n\nRecalling its report,1\n__________\n1 A/78/1.\n\f2/5\n"
       "A/RES/78/100\nand its plan,\n\n1. Decides to act;\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   ASSERT_EQ(body.size(), 3u);
   // The marker "1" is cut out: the line keeps one piece without it.
   EXPECT_EQ(body.Head(0), "Recalling its report,");
@@ -42,7 +43,7 @@ TEST(BodyLines, MarkerInsideALineSplitsIt) {
       "The General Assembly,\n\nRecalling the Office1 of the Secretariat,\n__________\n"
       "1 Formerly the Office.\n\n1. Decides to act;\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   ASSERT_GE(body.size(), 1u);
   ASSERT_EQ(body.Pieces(0).size(), 2u);
   EXPECT_EQ(body.Head(0), "Recalling the Office");
@@ -59,7 +60,7 @@ TEST(BodyLines, MarkerInsideALineSplitsIt) {
 TEST(BodyLines, TypicalWidthIsThe80thPercentile) {
   const auto r = RunStagesOn("The General Assembly,\n\nRecalling\nab\nabcd\nabcdef\nabcdefgh\n",
                              Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   ASSERT_EQ(body.size(), 5u);
   EXPECT_EQ(body.LineWidth(1), 2);
   EXPECT_EQ(body.TypicalWidth(), 9);  // widths 2 4 6 8 9: the 5th of 5

@@ -11,6 +11,7 @@
 namespace resolute {
 namespace {
 
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -38,7 +39,7 @@ TEST(Closing, VoteSentence) {
       "The General Assembly,\n\nAdopted at the 1382nd meeting\nby 10 votes to none.\n"
       "Adopted again.\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   FrontField vote;
   EXPECT_EQ(ReadVoteSentence(body, 0, &vote), 1u);  // to the full stop
   EXPECT_EQ(vote.value, "Adopted at the 1382nd meeting by 10 votes to none.");
@@ -52,7 +53,7 @@ TEST(Closing, MeetingLines) {
       "The General Assembly,\n\n45th plenary meeting\n7 December 2023\n"
       "50th plenary meeting\n9 December 2023\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   Structure s;
   EXPECT_EQ(ReadMeetingLines(body, 0, &s), 1u);
   EXPECT_EQ(s.meeting.value, "45th plenary meeting");
@@ -67,7 +68,7 @@ TEST(Closing, Annexes) {
       "The General Assembly,\n\nAnnex I\nPlan of action\nfor the decade\n\nThe plan.\n"
       "1. First step;\nmore of it.\nAnnex II\nTerms\nIt ends.\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   Structure s;
   AnnexReader annexes;
   annexes.Start(body, 0, &s);

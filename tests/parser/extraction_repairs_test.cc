@@ -13,6 +13,7 @@ namespace {
 
 using ::resolute::testing::DumpFindingCodes;
 using ::resolute::testing::DumpStructure;
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -33,7 +34,7 @@ TEST(ExtractionRepairs, DisplacedEnd) {
       "The General Assembly,\n\n88.\nranges;\n\nReiterates that it is desirable\n"
       "89.\nranges and more;\n\nReiterates\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   EXPECT_TRUE(IsDisplacedEnd(body, 1));   // "ranges;" before a blank line
   EXPECT_FALSE(IsDisplacedEnd(body, 4));  // more than one word
   EXPECT_FALSE(IsDisplacedEnd(body, 2));  // after a blank line

@@ -10,6 +10,7 @@
 namespace resolute {
 namespace {
 
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -84,7 +85,7 @@ TEST(Headings, Match) {
   for (const HeadingCase& c : cases) {
     const auto r =
         RunStagesOn(std::string("The General Assembly,\n\n") + c.lines, Until::kFootnotes);
-    const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+    const BodyLines body = BodyOf(r);
     HeadingNode h;
     const size_t used = MatchHeading(body, 1, HeadingContext{c.last_number, true, nullptr}, &h);
     const std::string got =
@@ -100,7 +101,7 @@ TEST(Headings, BoldLineWithALeadWord) {
       "The General Assembly,\n\n1. Decides to act;\nEnsuring adequate funding\n"
       "2. Requests a report;\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   HeadingNode h;
   EXPECT_EQ(MatchHeading(body, 1, HeadingContext{1, true, nullptr}, &h), 0u);
   std::vector<uint8_t> bold(r.lines.size(), 0);
@@ -114,7 +115,7 @@ TEST(Headings, PartStart) {
       "The General Assembly,\n\n1. Decides to act.\nB\nSecond part\nThe General Assembly,\n"
       "C\nThe General Assembly,\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   std::vector<PartNode> parts;
   PartNode part;
   // "B" may open the first part recorded (part A had no label line).

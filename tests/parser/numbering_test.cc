@@ -10,6 +10,7 @@
 namespace resolute {
 namespace {
 
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -58,7 +59,7 @@ TEST(Numbering, Starts) {
   for (const NumberCase& c : cases) {
     const auto r =
         RunStagesOn(std::string("The General Assembly,\n\n") + c.lines, Until::kFootnotes);
-    const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+    const BodyLines body = BodyOf(r);
     ASSERT_GE(body.size(), 2u) << c.lines;
     EXPECT_EQ(LooksLikeNumberedStart(body, 1, c.last_number), c.numbered_start) << c.lines;
     EXPECT_EQ(LooksLikeParagraphStart(body, 1, c.last_number), c.paragraph_start) << c.lines;

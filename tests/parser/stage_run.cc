@@ -15,12 +15,7 @@ StageRun RunStagesOn(absl::string_view raw, Until until) {
   r.lines = SplitLines(r.text);
   r.front = ExtractFrontMatter(r.text, r.lines);
   if (until == Until::kFrontMatter) return r;
-  std::vector<Span> title_spans;
-  for (int i : r.front.title_lines) title_spans.push_back(r.lines[i].content());
-  if (!title_spans.empty() && r.front.title_begin > title_spans.front().begin) {
-    title_spans.front().begin = r.front.title_begin;
-  }
-  r.title = JoinSpans(r.text, title_spans);
+  r.title = JoinSpans(r.text, TitleSpans(r.front, r.lines));
   r.layout = AnalyzeLayout(r.text, r.lines, r.front, r.title);
   if (until == Until::kLayout) return r;
   r.footnotes = ExtractFootnotes(r.text, r.lines, r.layout, r.front, &r.findings);
@@ -29,6 +24,10 @@ StageRun RunStagesOn(absl::string_view raw, Until until) {
   if (until == Until::kStructure) return r;
   BuildResolution(r.text, r.lines, r.front, r.footnotes, r.structure, &r.findings, &r.message);
   return r;
+}
+
+BodyLines BodyOf(const StageRun& r) {
+  return BodyLines(r.text, r.lines, r.layout, r.footnotes, r.front);
 }
 
 std::string Text(const StageRun& r, const std::vector<Span>& spans) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "parser/body_lines.h"
 #include "parser/findings.h"
 #include "parser/footnotes.h"
 #include "parser/front_matter.h"
@@ -42,6 +43,10 @@ enum class Until { kFrontMatter, kLayout, kFootnotes, kStructure, kBuilder };
 
 // Normalises `raw` and runs the stages on it up to and including `until`.
 StageRun RunStagesOn(absl::string_view raw, Until until = Until::kBuilder);
+
+// The body lines the structure stage reads from `r` (run up to kFootnotes at
+// least); `r` must outlive them.
+BodyLines BodyOf(const StageRun& r);
 
 // The text of `spans` (JoinSpans).
 std::string Text(const StageRun& r, const std::vector<Span>& spans);

@@ -12,6 +12,7 @@
 namespace resolute {
 namespace {
 
+using ::resolute::testing::BodyOf;
 using ::resolute::testing::RunStagesOn;
 using ::resolute::testing::Until;
 
@@ -52,7 +53,7 @@ TEST(Tables, StartAndRead) {
   for (const TableCase& c : cases) {
     const auto r =
         RunStagesOn(std::string("The General Assembly,\n\n") + c.lines, Until::kFootnotes);
-    const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+    const BodyLines body = BodyOf(r);
     const bool starts = TableStartsAt(body, 1, 1);
     EXPECT_EQ(starts, c.starts) << c.lines;
     if (!starts) continue;
@@ -69,7 +70,7 @@ TEST(Tables, NextSectionEndsTable) {
   const auto r = RunStagesOn(
       "The General Assembly,\n\n1. Approves as follows:\nC\n1 000\nD\n2 000\nIII\nBudget\n",
       Until::kFootnotes);
-  const BodyLines body(r.text, r.lines, r.layout, r.footnotes, r.front);
+  const BodyLines body = BodyOf(r);
   TableNode table;
   const size_t last = ReadTable(body, 1, 1, /*last_roman_heading=*/2, &table);
   EXPECT_EQ(body.Head(last), "2 000");
