@@ -4,6 +4,14 @@
 // nodes, annexes, citations, and the checks that become diagnostics.
 // (Internal to the parser library; its own target so that it can be
 // benchmarked as a stage.)
+//
+// Input: the normalised text, its lines and the results of the earlier
+// stages. Output: the Resolution message and findings. Guarantees: every
+// node has spans into the text (tests/parser:corpus_property_test checks
+// that they join back to its text) and an eid unique in the document; what
+// is missing is reported
+// (SYMBOL_NOT_FOUND, NO_PARAGRAPHS, EMPTY_PARAGRAPH, VOTE_UNREADABLE,
+// FOOTNOTE_OUTSIDE_PARAGRAPH).
 
 #ifndef RESOLUTE_PARSER_BUILDER_H_
 #define RESOLUTE_PARSER_BUILDER_H_

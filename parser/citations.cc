@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "parser/byte_scan.h"
+#include "parser/lexicon.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
@@ -104,6 +105,17 @@ bool AllDigits(absl::string_view s) {
 // The body a resolution number belongs to, from the words before it.
 enum class Issuer { kDefault, kGeneralAssembly, kSecurityCouncil, kEcosoc, kHumanRights, kOther };
 
+Issuer IssuerOf(lexicon::IssuerKind kind) {
+  switch (kind) {
+    case lexicon::IssuerKind::kGeneralAssembly: return Issuer::kGeneralAssembly;
+    case lexicon::IssuerKind::kSecurityCouncil: return Issuer::kSecurityCouncil;
+    case lexicon::IssuerKind::kEcosoc: return Issuer::kEcosoc;
+    case lexicon::IssuerKind::kHumanRights: return Issuer::kHumanRights;
+    case lexicon::IssuerKind::kOther: return Issuer::kOther;
+  }
+  return Issuer::kOther;
+}
+
 Issuer IssuerBefore(const std::vector<Token>& tokens, size_t at) {
   // The nearest body named in the ten words before "resolution(s)":
   // "Human Rights Council resolutions, in particular resolutions 7/34".
@@ -113,38 +125,18 @@ Issuer IssuerBefore(const std::vector<Token>& tokens, size_t at) {
   std::string before;
   before.reserve(size);
   for (size_t k = first; k < at; ++k) before.append(tokens[k].text.data(), tokens[k].text.size()).push_back(' ');
-  struct Name {
-    absl::string_view text;
-    Issuer issuer;
-  };
-  static constexpr Name kNames[] = {
-      {"General Assembly", Issuer::kGeneralAssembly},
-      {"the Assembly", Issuer::kGeneralAssembly},
-      {"Security Council", Issuer::kSecurityCouncil},
-      {"Economic and Social Council", Issuer::kEcosoc},
-      {"Human Rights Council", Issuer::kHumanRights},
-      {"Council", Issuer::kOther},
-      {"Board", Issuer::kOther},
-      {"Commission", Issuer::kOther},
-      {"Conference", Issuer::kOther},
-      {"Organization", Issuer::kOther},
-      {"Committee", Issuer::kOther},
-      {"Assembly", Issuer::kGeneralAssembly},  // "of Assembly resolutions"; see below
-      {"Parties", Issuer::kOther},
-      {"Meeting", Issuer::kOther},
-  };
   // Only names right before the word, or before "resolution(s), in
   // particular"; a name further back that a sentence end separates is not.
   size_t best_at = std::string::npos;
   Issuer best = Issuer::kDefault;
-  for (const Name& n : kNames) {
+  for (const lexicon::IssuerName& n : lexicon::IssuerNames()) {
     size_t pos = RFind(before, n.text);
     if (pos == std::string::npos) continue;
     // Prefer the longest name ending at the same place ("General Assembly"
     // over "Assembly").
     if (best_at == std::string::npos || pos + n.text.size() > best_at) {
       best_at = pos + n.text.size();
-      best = n.issuer;
+      best = IssuerOf(n.issuer);
     }
   }
   if (best_at == std::string::npos) return Issuer::kDefault;

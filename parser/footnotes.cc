@@ -12,22 +12,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "parser/lexicon.h"
 #include "parser/raised_footnotes.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
 namespace {
 
-int MarkerValue(absl::string_view m) {
-  int v = 0;
-  // Markers are a few digits: read directly (SimpleAtoi gives the same for
-  // them, and handles the rest).
-  if (!m.empty() && m.size() <= 9 && std::all_of(m.begin(), m.end(), IsDigit)) {
-    for (char c : m) v = v * 10 + (c - '0');
-    return v;
-  }
-  return absl::SimpleAtoi(m, &v) ? v : 0;
-}
 
 bool IsBareMarker(absl::string_view c) {
   if (c.empty() || c.size() > 3 || c[0] == '0') return false;
@@ -57,10 +48,7 @@ size_t FindIn(absl::string_view text, absl::string_view needle, size_t from) {
 
 // Abbreviations whose full stop does not end a footnote.
 bool EndsWithAbbreviation(absl::string_view c) {
-  static constexpr absl::string_view kAbbreviations[] = {
-      " No.", " Nos.", " vol.", " vols.", " para.", " paras.", " chap.", " chaps.", " sect.",
-      " Add.", " Corr.", " Rev.", " p.", " pp.", " art.", " arts.", " Suppl.", " Sales No."};
-  for (absl::string_view a : kAbbreviations) {
+  for (absl::string_view a : lexicon::FootnoteAbbreviations()) {
     if (absl::EndsWith(c, a)) return true;
   }
   return false;
@@ -77,52 +65,25 @@ struct Group {
 
 // Words after which a number is a reference, not a footnote marker.
 const absl::flat_hash_set<absl::string_view>& NumberTakingWords() {
-  static const auto* s = new absl::flat_hash_set<absl::string_view>{
-      "paragraph", "paragraphs", "para", "paras", "resolution", "resolutions", "decision",
-      "decisions", "goal", "goals", "target", "targets", "article", "articles", "no", "nos",
-      "vol", "volume", "chapter", "chap", "section", "sect", "sections", "annex", "rule", "rules",
-      "principle", "principles", "page", "pages", "part", "parts", "item", "items", "table",
-      "figure", "and", "to", "or", "of", "than", "about", "some", "over", "under", "least",
-      "nearly", "approximately", "almost", "by", "from", "in", "on", "at", "for", "with",
-      "protocol", "phase", "level", "option", "recommendation", "recommendations", "sdg",
-      "sdgs", "step", "tier", "category", "group", "session", "meeting", "the", "all", "first",
-      "last", "only", "every", "each", "per", "plus", "minus", "between", "within", "up",
-      "since", "until", "before", "after", "around", "programme", "subprogramme", "cluster",
-      "is", "are", "was", "were", "be", "its", "their", "our", "his", "her", "a",
-      "an", "year", "years", "day", "days", "week", "weeks", "month", "months", "decade",
-      "subparagraph", "subparagraphs", "clause", "clauses", "point", "points", "module",
-      "modules", "element", "elements", "indicator", "indicators", "sub-item", "subitem",
-      "conclusion", "conclusions", "number", "numbers", "note", "footnote", "draft"};
+  static const auto* s = new absl::flat_hash_set<absl::string_view>(
+      lexicon::NumberTakingWords().begin(), lexicon::NumberTakingWords().end());
   return *s;
 }
 
 // True if the word before the number at `pos` is a capitalised name of a
 // numbered item ("Action 5", "Commitment 3", "Objective 2", "Stage 1").
 bool IsCapitalizedItemName(absl::string_view line, size_t pos) {
-  static constexpr absl::string_view kNames[] = {
-      "Action", "Actions", "Commitment", "Commitments", "Objective", "Objectives", "Priority",
-      "Pillar", "Stage", "Phase", "Level", "Option", "Step", "Tier", "Category", "Group",
-      "Module", "Cluster", "Track", "Principle", "Target", "Goal", "Goals", "Article"};
   size_t e = pos;
   while (e > 0 && line[e - 1] == ' ') --e;
   size_t b = e;
   while (b > 0 && line[b - 1] != ' ') --b;
   absl::string_view w = line.substr(b, e - b);
-  for (absl::string_view n : kNames) {
+  for (absl::string_view n : lexicon::NumberedItemNames()) {
     if (w == n) return true;
   }
   return false;
 }
 
-bool IsMonthName(absl::string_view w) {
-  static constexpr absl::string_view kMonths[] = {
-      "January", "February", "March", "April", "May", "June", "July", "August", "September",
-      "October", "November", "December"};
-  for (absl::string_view m : kMonths) {
-    if (w == m) return true;
-  }
-  return false;
-}
 
 // The word before position `pos` (which follows a space), lower-cased,
 // without a trailing full stop.
@@ -231,9 +192,8 @@ bool GluedFunctionWordAt(absl::string_view line, size_t b) {
   while (e < line.size() && absl::ascii_islower(line[e])) ++e;
   if (e < line.size() && (absl::ascii_isalnum(line[e]) || line[e] == '-')) return false;
   static const absl::flat_hash_set<absl::string_view>* const kWords =
-      new absl::flat_hash_set<absl::string_view>(
-          {"and", "or", "of", "the", "to", "in", "on", "for", "with", "by", "as", "at", "which",
-           "that", "is", "are", "was", "were", "has", "have", "its", "their", "from"});
+      new absl::flat_hash_set<absl::string_view>(lexicon::GluedFunctionWords().begin(),
+                                                 lexicon::GluedFunctionWords().end());
   return kWords->contains(line.substr(b, e - b));
 }
 
@@ -247,7 +207,7 @@ bool IsNextMarkerAt(absl::string_view line, size_t b, absl::string_view m) {
                           line[e] == ',')) {
     return false;
   }
-  return MarkerValue(line.substr(b, e - b)) == MarkerValue(m) + 1;
+  return NumberValue(line.substr(b, e - b)) == NumberValue(m) + 1;
 }
 
 // How likely `line[pos, pos + m.size())` is the footnote marker `m`: 3 glued
@@ -396,8 +356,8 @@ class FootnoteReader {
           !groups.back().marker.empty();
       if ((!previous_open || next_in_sequence_after_blank) &&
           ParseFootnoteItemStart(c, &marker, &offset) && offset < c.size() &&
-          (!previous_open || MarkerValue(marker) == MarkerValue(groups.back().marker) + 1)) {
-        const int v = MarkerValue(marker);
+          (!previous_open || NumberValue(marker) == NumberValue(groups.back().marker) + 1)) {
+        const int v = NumberValue(marker);
         // The first footnote of a text may have any number (printed volumes
         // number them across the volume); later ones follow in sequence.
         const bool first = out_.entries.empty() && groups.empty() && !pending.has_value();
@@ -443,7 +403,7 @@ class FootnoteReader {
         if (!g.marker.empty()) markers.push_back(g.marker);
       }
       std::sort(markers.begin(), markers.end(), [](const std::string& a, const std::string& b) {
-        return MarkerValue(a) < MarkerValue(b);
+        return NumberValue(a) < NumberValue(b);
       });
       for (size_t k = 0; k < groups.size(); ++k) groups[k].marker = markers[k];
       orphans.clear();
@@ -462,7 +422,7 @@ class FootnoteReader {
       }
       groups = std::move(merged);
       std::sort(orphans.begin(), orphans.end(), [](const std::string& a, const std::string& b) {
-        return MarkerValue(a) < MarkerValue(b);
+        return NumberValue(a) < NumberValue(b);
       });
       size_t o = 0;
       for (Group& g : groups) {
@@ -490,7 +450,7 @@ class FootnoteReader {
     e.spans = std::move(spans);
     e.rule_line = rule_line;
     e.position = e.spans.front().begin;
-    const int v = MarkerValue(e.marker);
+    const int v = NumberValue(e.marker);
     if (v >= next_marker_) next_marker_ = v + 1;
     out_.entries.push_back(std::move(e));
   }

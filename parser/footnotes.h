@@ -19,6 +19,12 @@
 // opens a footnote; text before the first continues the previous one), and
 // a footnote is anchored at the first raised marker of its number in the
 // text before its block; the text rules above decide the rest.
+//
+// Input: the lines, their layout and the front matter. Output: footnote
+// entries, the markers that anchor them, and the byte ranges of the text
+// lines to cut out (markers, inline bodies). Guarantees: never fails; what
+// it cannot pair is reported (FOOTNOTE_UNANCHORED, FOOTNOTE_MARKER_MISSING,
+// FOOTNOTE_TEXT_MISSING); cuts are sorted and do not overlap.
 
 #ifndef RESOLUTE_PARSER_FOOTNOTES_H_
 #define RESOLUTE_PARSER_FOOTNOTES_H_

@@ -109,6 +109,15 @@ void SetDateFrom(const Line& line, absl::string_view c, FrontField* field) {
 
 }  // namespace
 
+std::vector<Span> TitleSpans(const FrontMatter& front, const std::vector<Line>& lines) {
+  std::vector<Span> spans;
+  for (int i : front.title_lines) spans.push_back(lines[i].content());
+  if (!spans.empty() && front.title_begin > spans.front().begin) {
+    spans.front().begin = front.title_begin;
+  }
+  return spans;
+}
+
 bool IsPartLabel(absl::string_view line) { return line.size() == 1 && IsUpper(line[0]); }
 
 bool IsIntroLine(absl::string_view line) {

@@ -8,6 +8,11 @@
 // 2016"), the committee report note, the resolution number and title, and
 // finds the opening line "The General Assembly,". Texts without a header
 // (Word exports) yield what they have; missing parts stay empty.
+//
+// Input: the normalised text split into lines (source_text.h). Output:
+// FrontMatter, each field with the lines it was read from. Guarantees: never
+// fails; reads at most the first 250 lines; a field it cannot read stays
+// empty (the builder reports a missing symbol); dates are ISO 8601.
 
 #ifndef RESOLUTE_PARSER_FRONT_MATTER_H_
 #define RESOLUTE_PARSER_FRONT_MATTER_H_
@@ -59,6 +64,10 @@ struct FrontMatter {
 
 // Reads the front matter of `text` split into `lines`.
 FrontMatter ExtractFrontMatter(absl::string_view text, const std::vector<Line>& lines);
+
+// The spans of the title: its lines, the first from `title_begin` on (after
+// the number "78/100."); empty if the front matter has no title.
+std::vector<Span> TitleSpans(const FrontMatter& front, const std::vector<Line>& lines);
 
 // True if `line` is the opening of a resolution's preamble: "The General
 // Assembly,", "The Security Council,", "The Economic and Social Council,".

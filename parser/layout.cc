@@ -27,9 +27,7 @@ bool EqualsWithoutSpaces(absl::string_view s, absl::string_view compact) {
 }
 
 bool EndsWithClausePunctuation(absl::string_view c) {
-  if (c.empty()) return false;
-  const char last = c.back();
-  return last == ',' || last == ';' || last == ':' || last == '.';
+  return EndsWithPunctuation(c, ",;:.", Closers::kNone);
 }
 
 // Lines that may repeat in page headers without being text: not paragraph
@@ -277,19 +275,7 @@ bool ParseFootnoteItemStart(absl::string_view line, std::string* marker, size_t*
 }
 
 bool EndsSentence(absl::string_view line) {
-  size_t e = line.size();
-  while (e > 0) {
-    const char c = line[e - 1];
-    if (c == ')' || c == ']' || c == '"' || c == '\'') {
-      --e;
-    } else if (e >= 3 && (line.substr(e - 3, 3) == "\xE2\x80\x9D" ||
-                          line.substr(e - 3, 3) == "\xE2\x80\x99")) {
-      e -= 3;
-    } else {
-      break;
-    }
-  }
-  return e > 0 && line[e - 1] == '.';
+  return EndsWithPunctuation(line, ".", Closers::kQuotesAndBrackets);
 }
 
 Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,

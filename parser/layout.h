@@ -13,6 +13,11 @@
 // page furniture (older or re-typed documents) it runs while its lines look
 // like footnotes: items that start with the next marker and continuation
 // lines of an item that has not ended with a full stop.
+//
+// Input: the lines, the front matter and the title. Output: one LineRole per
+// line, and the footnote blocks. Guarantees: never fails; lines before the
+// preamble are kFront; a line is only furniture inside a cluster around an
+// unmistakable furniture line; time linear in the text.
 
 #ifndef RESOLUTE_PARSER_LAYOUT_H_
 #define RESOLUTE_PARSER_LAYOUT_H_

@@ -10,6 +10,7 @@
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "parser/lexicon.h"
 #include "parser/text_patterns.h"
 
 namespace resolute {
@@ -20,7 +21,7 @@ namespace {
 // most of them away before the hash table is consulted.
 class WordSet {
  public:
-  WordSet(std::initializer_list<absl::string_view> words) : set_(words) {
+  explicit WordSet(lexicon::WordList words) : set_(words.begin(), words.end()) {
     for (absl::string_view w : words) lengths_[Row(w)] |= LengthBit(w);
   }
   bool contains(absl::string_view w) const {
@@ -131,133 +132,57 @@ bool IsAlphaWord(absl::string_view w) {
   return true;
 }
 
+// lexicon::LeadAdverbs() (see lexicon.h).
 const WordSet& PreAdverbs() {
-  static const auto* s = new WordSet{
-      "also",      "further",     "deeply",       "gravely",   "seriously", "strongly",
-      "firmly",    "fully",       "profoundly",   "greatly",   "highly",    "particularly",
-      "urgently",  "emphatically", "categorically", "unequivocally", "warmly", "sincerely",
-      "keenly",    "acutely",     "increasingly", "equally",   "again",     "solemnly",
-      "resolutely", "most",       "furthermore",  "duly",      "especially", "likewise"};
+  static const auto* s = new WordSet(lexicon::LeadAdverbs());
   return *s;
 }
 
-// Preambular openers that are not "-ing" forms.
+// lexicon::PreambularAdjectives() (see lexicon.h).
 const WordSet& PreAdjectives() {
-  static const auto* s = new WordSet{
-      "aware",      "mindful",    "conscious",   "cognizant",  "concerned",  "convinced",
-      "alarmed",    "guided",     "seized",      "determined", "desirous",   "encouraged",
-      "disturbed",  "dismayed",   "shocked",     "appalled",   "outraged",   "saddened",
-      "gratified",  "pleased",    "satisfied",   "resolved",   "committed",  "confident",
-      "anxious",    "grateful",   "appreciative", "persuaded", "inspired",   "troubled",
-      "distressed", "heartened",  "reassured",   "keen",       "eager",      "hopeful",
-      "recognizant", "apprehensive", "cognisant"};
+  static const auto* s = new WordSet(lexicon::PreambularAdjectives());
   return *s;
 }
 
-// Capitalised "-ing" words that do not open preambular paragraphs.
+// lexicon::NotPreambularHeads() (see lexicon.h).
 const WordSet& NotPreHeads() {
-  static const auto* s = new WordSet{
-      "during",    "nothing",   "something", "anything",  "everything", "king",
-      "spring",    "string",    "thing",     "morning",   "evening",    "beijing",
-      "nanjing",   "xinjiang",  "wyoming",   "kunming",   "chongqing",  "following",
-      "including", "regarding", "concerning", "excluding", "pending",   "notwithstanding",
-      "according", "sterling",  "viking",    "ring",      "wing",       "sing",
-      "bring",     "sibling",   "ceiling",   "building",  "funding",    "training",
-      "financing", "housing",   "planning",  "peacekeeping", "programming", "trafficking",
-      "reporting", "monitoring", "meeting",  "understanding", "beings",  "being",
-      // Adjectives of names that a line may start with: "High Contracting
-      // Parties", "Working Group", "Emerging Technologies", "Developing
-      // States", "Governing Council".
-      "contracting", "working", "emerging", "developing", "governing", "existing", "ongoing",
-      "outstanding", "remaining"};
+  static const auto* s = new WordSet(lexicon::NotPreambularHeads());
   return *s;
 }
 
-// Verbs that open operative paragraphs (third person singular).
+// lexicon::OperativeVerbs() (see lexicon.h).
 const WordSet& OperativeVerbs() {
-  static const auto* s = new WordSet{
-      "accepts",     "acknowledges", "adopts",      "affirms",      "agrees",
-      "allocates",   "amends",       "appeals",     "applauds",     "appoints",
-      "appreciates", "approves",     "appropriates", "asks",        "assures",
-      "authorizes",  "authorises",   "believes",    "calls",        "cautions",
-      "commends",    "commits",      "concludes",   "concurs",      "condemns",
-      "confirms",    "congratulates", "considers",  "continues",    "declares",
-      "decides",     "defers",       "demands",     "deplores",     "designates",
-      "determines",  "directs",      "draws",       "elects",       "emphasizes",
-      "emphasises",  "encourages",   "endorses",    "entrusts",     "establishes",
-      "expects",     "expresses",    "extends",     "highlights",   "hopes",
-      "instructs",   "insists",      "invites",     "looks",        "mandates",
-      "notes",       "observes",     "pays",        "pledges",      "proclaims",
-      "reaffirms",   "recalls",      "receives",    "recognizes",   "recognises",
-      "recommends",  "recommits",    "reconfirms",  "re-emphasizes", "regrets",
-      "reiterates",  "rejects",      "remains",     "reminds",      "renews",
-      "requests",    "resolves",     "salutes",     "stresses",     "suggests",
-      "supports",    "takes",        "thanks",      "transmits",    "trusts",
-      "underlines",  "underscores",  "urges",       "welcomes",     "wishes",
-      "brings",      "deems",        "exhorts",     "implores",     "reinforces",
-      "requires",    "rescinds",     "restates",    "reviews",      "shares",
-      "stipulates",  "upholds",      "acclaims",     "adjourns",
-      "condones",    "denounces",    "deprecates",  "discourages",  "enjoins",
-      "opposes",     "permits",      "proposes",
-      "agrees",      "invokes",      "prohibits",   "recalls",      "requires"};
+  static const auto* s = new WordSet(lexicon::OperativeVerbs());
   return *s;
 }
 
-// "-s" words that are not verbs (used where any "-s" verb may open a
-// numbered paragraph).
+// lexicon::NotVerbs() (see lexicon.h).
 const WordSet& NotVerbs() {
-  static const auto* s = new WordSet{
-      "this",    "its",     "as",       "is",        "was",       "has",     "does",
-      "thus",    "perhaps", "always",   "unless",    "states",    "nations", "parties",
-      "members", "countries", "governments", "various", "numerous", "serious", "previous",
-      "series",  "yes",     "plus",     "towards",   "afterwards", "besides", "sometimes",
-      "whereas", "his",     "hers",     "ours",      "theirs",    "was",     "us",
-      "its",     "news",    "means",    "persons",   "peoples",   "women",   "children",
-      "goals",   "efforts", "measures", "resources", "activities", "actions", "policies",
-      "programmes", "decisions", "resolutions", "reports", "rights", "issues", "needs"};
+  static const auto* s = new WordSet(lexicon::NotVerbs());
   return *s;
 }
 
-// Nouns of attitude that the head verb takes into the phrase:
-// "Expresses its deep concern", "Reiterates its request".
+// lexicon::AttitudeNouns() (see lexicon.h).
 const WordSet& AttitudeNouns() {
-  static const auto* s = new WordSet{
-      "concern",     "concerns",    "appreciation", "gratitude",   "commitment",
-      "commitments", "support",     "conviction",   "request",     "requests",
-      "call",        "invitation",  "demand",       "belief",      "intention",
-      "hope",        "need",        "abhorrence",   "sympathy",    "regret",
-      "condolences", "alarm",       "satisfaction", "solidarity",  "thanks",
-      "dismay",      "outrage",     "disappointment", "frustration", "indignation",
-      "admiration",  "sorrow"};
+  static const auto* s = new WordSet(lexicon::AttitudeNouns());
   return *s;
 }
 
-// Intensifiers inside an attitude phrase: "its very serious concern".
+// lexicon::Intensifiers() (see lexicon.h).
 const WordSet& Intensifiers() {
-  static const auto* s = new WordSet{
-      "deep",     "deepest",  "grave",     "gravest",  "serious",  "very",
-      "continued", "continuing", "strong", "strongest", "firm",    "profound",
-      "great",    "greatest", "sincere",   "full",     "unwavering", "steadfast",
-      "particular", "utmost", "heartfelt", "warm",     "warmest",  "increasing",
-      "growing",  "renewed",  "unequivocal", "unreserved", "highest", "special",
-      "ongoing",  "sustained"};
+  static const auto* s = new WordSet(lexicon::Intensifiers());
   return *s;
 }
 
-// Nouns after "with": "Notes with appreciation", "Recalling with concern".
+// lexicon::WithNouns() (see lexicon.h).
 const WordSet& WithNouns() {
-  static const auto* s = new WordSet{
-      "appreciation", "concern", "satisfaction", "alarm",    "regret",  "interest",
-      "gratitude",    "approval", "dismay",      "disappointment", "sorrow", "sadness",
-      "shock",        "outrage", "indignation",  "pleasure", "thanks",  "admiration"};
+  static const auto* s = new WordSet(lexicon::WithNouns());
   return *s;
 }
 
-// Adjectives of "Considers it important".
+// lexicon::ConsiderAdjectives() (see lexicon.h).
 const WordSet& ConsiderAdjectives() {
-  static const auto* s = new WordSet{"important", "necessary", "essential", "appropriate",
-                                     "useful",    "vital",     "timely",    "imperative",
-                                     "crucial",   "desirable", "advisable", "indispensable"};
+  static const auto* s = new WordSet(lexicon::ConsiderAdjectives());
   return *s;
 }
 

@@ -84,13 +84,9 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
   if (stopped()) return interrupt.status();
   Findings findings;
   const FrontMatter front = ExtractFrontMatter(text, lines);
-  std::vector<Span> title_spans;
-  for (int i : front.title_lines) title_spans.push_back(lines[i].content());
-  if (!title_spans.empty() && front.title_begin > title_spans.front().begin) {
-    title_spans.front().begin = front.title_begin;
-  }
   if (stopped()) return interrupt.status();
-  Layout layout = AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans), &interrupt);
+  Layout layout =
+      AnalyzeLayout(text, lines, front, JoinSpans(text, TitleSpans(front, lines)), &interrupt);
   if (stopped()) return interrupt.status();
   // Where the page layout speaks (PDF input) it decides furniture and
   // footnote lines, and raised digits are the footnote markers.

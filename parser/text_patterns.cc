@@ -1,10 +1,12 @@
 #include "parser/text_patterns.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "parser/lexicon.h"
 
 namespace resolute {
 namespace {
@@ -22,18 +24,49 @@ size_t SkipSpaces(absl::string_view s, size_t i) {
 
 bool AllDigits(absl::string_view s) { return !s.empty() && CountDigits(s, 0) == s.size(); }
 
-constexpr absl::string_view kMonths[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+
+
+}  // namespace
+
+int NumberValue(absl::string_view s) {
+  int v = 0;
+  // Numbers and markers are a few digits: read directly (SimpleAtoi gives the
+  // same for them, and handles the rest).
+  if (!s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), IsDigit)) {
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+  }
+  return absl::SimpleAtoi(s, &v) ? v : 0;
+}
 
 int MonthNumber(absl::string_view word) {
-  for (int m = 0; m < 12; ++m) {
-    if (word == kMonths[m]) return m + 1;
+  const lexicon::WordList months = lexicon::MonthNames();
+  for (size_t m = 0; m < months.size(); ++m) {
+    if (word == months[m]) return static_cast<int>(m) + 1;
   }
   return 0;
 }
 
-}  // namespace
+bool EndsWithPunctuation(absl::string_view s, absl::string_view chars, Closers closers) {
+  while (closers != Closers::kNone && !s.empty()) {
+    const char last = s.back();
+    if (last == '"' || last == '\'') {
+      s.remove_suffix(1);
+    } else if (closers == Closers::kQuotesAndBrackets && (last == ')' || last == ']')) {
+      s.remove_suffix(1);
+    } else if ((last == '\x9D' || last == '\x99') && s.size() >= 3 && s[s.size() - 3] == '\xE2' &&
+               s[s.size() - 2] == '\x80') {  // U+201D, U+2019
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  if (s.empty()) return false;
+  for (char c : chars) {
+    if (s.back() == c) return true;
+  }
+  return false;
+}
 
 bool IsPageNumberLine(absl::string_view line) {
   const size_t a = CountDigits(line, 0);

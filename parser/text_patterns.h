@@ -57,6 +57,26 @@ bool IsDateLine(absl::string_view line);
 // "Seventy-eighth" -> 78, "Tenth" -> 10, "first" -> 1; 0 if not an ordinal.
 int OrdinalWordValue(absl::string_view word);
 
+// "12" -> 12: the value of a paragraph number or footnote marker; 0 if `s` is
+// not a number (or does not fit an int).
+int NumberValue(absl::string_view s);
+
+// "March" -> 3; 0 if `word` is not an English month name (lexicon.h).
+int MonthNumber(absl::string_view word);
+// True if `word` is an English month name, capitalised ("May").
+inline bool IsMonthName(absl::string_view word) { return MonthNumber(word) != 0; }
+
+// What EndsWithPunctuation sets aside at the end of a line before it looks.
+enum class Closers {
+  kNone,               // nothing: "said." ends with "."; "said.\"" does not
+  kQuotes,             // closing quotes " ' U+201D U+2019: "languages.”" ends with "."
+  kQuotesAndBrackets,  // the same and ")" "]": "(A/78/1.)" ends with "."
+};
+// True if `s` ends with one of `chars` once `closers` are set aside: the one
+// test of a line's final punctuation ("ends a clause", "ends a sentence").
+bool EndsWithPunctuation(absl::string_view s, absl::string_view chars,
+                         Closers closers = Closers::kQuotes);
+
 // True if `c` is an ASCII digit.
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // True if `c` is an ASCII upper-case letter.

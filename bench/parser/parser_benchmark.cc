@@ -174,12 +174,7 @@ const std::vector<Staged>& StagedCorpus() {
       s.text = NormalizeText(Corpus()[i]);
       s.lines = SplitLines(s.text);
       s.front = ExtractFrontMatter(s.text, s.lines);
-      std::vector<Span> spans;
-      for (int l : s.front.title_lines) spans.push_back(s.lines[l].content());
-      if (!spans.empty() && s.front.title_begin > spans.front().begin) {
-        spans.front().begin = s.front.title_begin;
-      }
-      s.title = JoinSpans(s.text, spans);
+      s.title = JoinSpans(s.text, TitleSpans(s.front, s.lines));
       s.layout = AnalyzeLayout(s.text, s.lines, s.front, s.title);
       Findings findings;
       s.footnotes = ExtractFootnotes(s.text, s.lines, s.layout, s.front, &findings);

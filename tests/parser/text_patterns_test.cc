@@ -33,9 +33,9 @@ TEST(ParseParagraphNumber, Table) {
     const char* number;  // nullptr: no match
     size_t offset;
   } cases[] = {
-      {"1. Welcomes", "1", 3},  {"12.", "12", 3},     {"3.   Text", "3", 5},
-      {"123. X", "123", 5},     {"1234. X", nullptr, 0}, {"1.5 per cent", nullptr, 0},
-      {"2.Text", nullptr, 0},   {"0. Zero", nullptr, 0}, {"a. no", nullptr, 0},
+      {"1. Welcomes", "1", 3}, {"12.", "12", 3},        {"3.   Text", "3", 5},
+      {"123. X", "123", 5},    {"1234. X", nullptr, 0}, {"1.5 per cent", nullptr, 0},
+      {"2.Text", nullptr, 0},  {"0. Zero", nullptr, 0}, {"a. no", nullptr, 0},
   };
   for (const auto& c : cases) {
     auto m = ParseParagraphNumber(c.line);
@@ -54,9 +54,9 @@ TEST(ParseSubparagraphLabel, Table) {
     const char* line;
     const char* label;
   } cases[] = {
-      {"(a) To develop", "a"}, {"(b)", "b"},         {"(iv) Text", "iv"}, {"(aa) Text", "aa"},
-      {"(xii)", "xii"},        {"(ab) x", nullptr},  {"(A) x", nullptr},  {"(a)text", nullptr},
-      {"(2016)", nullptr},     {"a) x", nullptr},    {"(iiii)", nullptr},
+      {"(a) To develop", "a"}, {"(b)", "b"},        {"(iv) Text", "iv"}, {"(aa) Text", "aa"},
+      {"(xii)", "xii"},        {"(ab) x", nullptr}, {"(A) x", nullptr},  {"(a)text", nullptr},
+      {"(2016)", nullptr},     {"a) x", nullptr},   {"(iiii)", nullptr},
   };
   for (const auto& c : cases) {
     auto m = ParseSubparagraphLabel(c.line);
@@ -105,6 +105,50 @@ TEST(OrdinalWordValue, Table) {
   EXPECT_EQ(OrdinalWordValue("Fifty-seventh"), 57);
   EXPECT_EQ(OrdinalWordValue("Seventy"), 0);
   EXPECT_EQ(OrdinalWordValue("Seventy-tenth"), 0);
+}
+
+TEST(TextPatterns, NumberValue) {
+  EXPECT_EQ(NumberValue("12"), 12);
+  EXPECT_EQ(NumberValue("007"), 7);
+  EXPECT_EQ(NumberValue("1234567890"), 1234567890);  // past the fast path
+  EXPECT_EQ(NumberValue(""), 0);
+  EXPECT_EQ(NumberValue("12a"), 0);
+  EXPECT_EQ(NumberValue("99999999999"), 0);  // out of range
+}
+
+TEST(TextPatterns, MonthNames) {
+  EXPECT_EQ(MonthNumber("January"), 1);
+  EXPECT_EQ(MonthNumber("December"), 12);
+  EXPECT_EQ(MonthNumber("december"), 0);
+  EXPECT_EQ(MonthNumber("Dec"), 0);
+  EXPECT_TRUE(IsMonthName("May"));
+  EXPECT_FALSE(IsMonthName("Mayor"));
+}
+
+TEST(TextPatterns, EndsWithPunctuation) {
+  struct Case {
+    const char* s;
+    const char* chars;
+    Closers closers;
+    bool ends;
+  };
+  const Case cases[] = {
+      {"the matter.", ".", Closers::kQuotes, true},
+      {"as follows:\"", ":", Closers::kQuotes, true},
+      {"languages.\xE2\x80\x9D", ".", Closers::kQuotes, true},  // U+201D set aside
+      {"its role\xE2\x80\x99", ".", Closers::kQuotes, false},
+      {"the matter,", ";.", Closers::kQuotes, false},
+      {"(A/78/1.)", ".", Closers::kQuotes, false},
+      {"(A/78/1.)", ".", Closers::kQuotesAndBrackets, true},
+      {"[see A/78/1.]\"", ".", Closers::kQuotesAndBrackets, true},
+      {"said.\"", ".", Closers::kNone, false},
+      {"said.", ",;:.", Closers::kNone, true},
+      {"\"", ".", Closers::kQuotes, false},
+      {"", ".", Closers::kNone, false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(EndsWithPunctuation(c.s, c.chars, c.closers), c.ends) << c.s;
+  }
 }
 
 }  // namespace
