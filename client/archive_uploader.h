@@ -41,7 +41,7 @@ absl::StatusOr<std::vector<std::string>> ListArchiveFiles(const std::string& pat
 
 // How ArchiveUploader sends an archive.
 struct ArchiveUploadOptions {
-  // Bytes per ArchiveChunk.
+  // Bytes per ParseArchiveRequest data message.
   size_t chunk_bytes = 256 << 10;
   // Retries of failed calls.
   RetryOptions retry;
@@ -90,7 +90,7 @@ class ArchiveUploader {
                        int64_t* delivered);
 
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
   const ArchiveUploadOptions options_;
   absl::Mutex mu_;
   grpc::ClientContext* active_ ABSL_GUARDED_BY(mu_) = nullptr;

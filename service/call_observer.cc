@@ -17,7 +17,7 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-constexpr char kParseResolution[] = "resolute.v1.ResolutionParser/ParseResolution";
+constexpr char kParseResolution[] = "resolute.v1.ResolutionParserService/ParseResolution";
 
 class CallObserver final : public grpc::experimental::Interceptor {
  public:

@@ -63,7 +63,7 @@ class ServiceTest : public ::testing::Test {
   void Start(ServiceOptions options) {
     server_ = testing::StartInProcessServer(std::move(options));
     channel_ = testing::InProcessChannel(server_.get());
-    stub_ = v1::ResolutionParser::NewStub(channel_);
+    stub_ = v1::ResolutionParserService::NewStub(channel_);
   }
   void StartReal() {
     ServiceOptions options;
@@ -81,7 +81,7 @@ class ServiceTest : public ::testing::Test {
 
   std::unique_ptr<ResoluteServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
 };
 
 // --- Unary -------------------------------------------------------------------
@@ -149,7 +149,7 @@ TEST_F(ServiceTest, AkomaNtosoOnRequestInAllThreeCalls) {
   for (const auto& r : streamed.responses) {
     EXPECT_EQ(r.akoma_ntoso_xml(), by_id[r.document_id()]) << r.document_id();
   }
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
   CallResult archived = testing::SendArchiveWithHints(
       stub_.get(), BuildArchive(ArchiveFormat::kTarGz, files), 1000, first);
@@ -353,7 +353,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
     stream->WritesDone();
   });
   std::thread reader([&] {
-    v1::ParseResolutionResponse response;
+    v1::StreamParseResolutionsResponse response;
     while (stream->Read(&response)) {
     }
   });
@@ -361,7 +361,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
   // waits for at most the stream's window, not for the whole stream.
   const absl::Time start = absl::Now();
   for (int i = 0; i < 5; ++i) {
-    v1::ParseResolutionResponse response;
+    v1::StreamParseResolutionsResponse response;
     EXPECT_TRUE(Unary(MakeRequest(absl::StrCat("unary-", i), "text"), &response).ok());
   }
   EXPECT_LT(absl::Now() - start, absl::Seconds(10));
@@ -376,7 +376,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
 TEST_F(ServiceTest, HealthReportsServing) {
   StartReal();
   EXPECT_EQ(testing::CheckHealth(channel_, "").value_or(-1), testing::kServing);
-  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kServing);
   EXPECT_EQ(testing::CheckHealth(channel_, "no.such.Service").status().code(),
             absl::StatusCode::kNotFound);
@@ -386,7 +386,7 @@ TEST_F(ServiceTest, ReflectionListsTheService) {
   StartReal();
   absl::StatusOr<std::vector<std::string>> services = testing::ListServices(channel_);
   ASSERT_TRUE(services.ok()) << services.status();
-  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParser"));
+  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParserService"));
   EXPECT_THAT(*services, ::testing::Contains("grpc.health.v1.Health"));
 }
 
@@ -491,7 +491,7 @@ TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
   EXPECT_LT(written.load(), kDocuments);
 
   int responses = 0;
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stream->Read(&response)) ++responses;
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
@@ -519,8 +519,10 @@ TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
   auto stream = stub_->ParseArchive(&context);
   std::atomic<int> written{0};
   std::thread writer([&] {
+    v1::ParseArchiveRequest chunk;
+    chunk.mutable_header();
+    if (!stream->Write(chunk)) return;
     for (size_t offset = 0; offset < archive.size(); offset += kChunk) {
-      v1::ArchiveChunk chunk;
       chunk.set_data(archive.substr(offset, kChunk));
       if (!stream->Write(chunk)) return;
       written.fetch_add(1);
@@ -534,7 +536,7 @@ TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
   EXPECT_LT(written.load(), chunks / 2);
 
   int responses = 0;
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stream->Read(&response)) ++responses;
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
@@ -559,7 +561,7 @@ TEST_F(ServiceTest, CancelledStreamStopsItsWork) {
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   ASSERT_TRUE(stream->Read(&response));
   context.TryCancel();
   while (stream->Read(&response)) {
@@ -595,7 +597,7 @@ TEST_F(ServiceTest, StreamDeadlineStopsWork) {
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   int responses = 0;
   while (stream->Read(&response)) ++responses;
   writer.join();
@@ -732,7 +734,9 @@ TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
   // The first upload stays open.
   grpc::ClientContext first_context;
   auto first = stub_->ParseArchive(&first_context);
-  v1::ArchiveChunk chunk;
+  v1::ParseArchiveRequest chunk;
+  chunk.mutable_header();
+  ASSERT_TRUE(first->Write(chunk));
   chunk.set_data(archive.substr(0, 100));
   ASSERT_TRUE(first->Write(chunk));
   absl::SleepFor(absl::Milliseconds(100));
@@ -751,7 +755,7 @@ TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
   chunk.set_data(archive.substr(100));
   ASSERT_TRUE(first->Write(chunk));
   first->WritesDone();
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (first->Read(&response)) {
   }
   EXPECT_TRUE(first->Finish().ok());
@@ -776,14 +780,16 @@ TEST_F(ServiceTest, CancelledArchiveStopsItsWork) {
   grpc::ClientContext context;
   auto stream = stub_->ParseArchive(&context);
   std::thread writer([&] {
+    v1::ParseArchiveRequest chunk;
+    chunk.mutable_header();
+    if (!stream->Write(chunk)) return;
     for (size_t offset = 0; offset < archive.size(); offset += 1024) {
-      v1::ArchiveChunk chunk;
       chunk.set_data(archive.substr(offset, 1024));
       if (!stream->Write(chunk)) return;
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   ASSERT_TRUE(stream->Read(&response));
   EXPECT_EQ(response.document_id(), "0.txt");
   context.TryCancel();
@@ -817,9 +823,9 @@ TEST_F(ServiceTest, ManyConcurrentStreamsAndArchives) {
   EXPECT_EQ(complete.load(), 6);
 }
 
-// --- Archive hints (ArchiveChunk.source_variant, language, omit_text) -----------
+// --- Archive hints (the header's source_variant, language, omit_text) ---------
 
-TEST_F(ServiceTest, ArchiveHintsOfTheFirstChunkApplyToEveryEntry) {
+TEST_F(ServiceTest, ArchiveHintsOfTheHeaderApplyToEveryEntry) {
   absl::Mutex mu;
   std::vector<ParseOptions> seen;
   ServiceOptions options;
@@ -834,12 +840,12 @@ TEST_F(ServiceTest, ArchiveHintsOfTheFirstChunkApplyToEveryEntry) {
   const std::string archive = BuildArchive(
       ArchiveFormat::kTarGz,
       {{"a.txt", "The General Assembly,"}, {"b.txt", "Decides"}, {"c.txt", "Requests"}});
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_archive_name("hinted.tar.gz");
   first.set_source_variant(v1::SOURCE_VARIANT_PDFTOTEXT);
   first.set_language("en-GB");
   first.set_omit_text(true);
-  // Small chunks: only the first one carries the hints.
+  // Small chunks: only the header carries the hints.
   CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 64, first);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 3u);
@@ -857,7 +863,7 @@ TEST_F(ServiceTest, ArchiveOmitTextLeavesTheTextOutAndNothingElse) {
   for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({f.path, f.content});
   const std::string archive = BuildArchive(ArchiveFormat::kZip, files);
   CallResult with_text = testing::SendArchive(stub_.get(), archive, 16 << 10);
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_omit_text(true);
   CallResult without_text = testing::SendArchiveWithHints(stub_.get(), archive, 16 << 10, first);
   ASSERT_TRUE(with_text.status.ok());
@@ -880,7 +886,7 @@ TEST_F(ServiceTest, ArchiveWithAnUnsupportedLanguageIsRefusedAtOnce) {
   Start(options);
   const std::string archive =
       BuildArchive(ArchiveFormat::kTar, {{"a.txt", "Le texte"}, {"b.txt", "Le texte"}});
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_archive_name("french.tar");
   first.set_language("fr");
   CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 4096, first);
@@ -904,7 +910,7 @@ TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
   options.worker_threads = 2;
   options.stream_window = 4;
   server_ = testing::StartLoopbackServer(options);
-  auto stub = v1::ResolutionParser::NewStub(
+  auto stub = v1::ResolutionParserService::NewStub(
       grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
   constexpr int kDocuments = 1000;  // Far more than fit before the drain.
   grpc::ClientContext context;
@@ -916,10 +922,10 @@ TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
     }
     stream->WritesDone();
   });
-  std::vector<v1::ParseResolutionResponse> responses;
+  std::vector<v1::StreamParseResolutionsResponse> responses;
   std::thread stopper;
   absl::Time shutdown_start;
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) {
     responses.push_back(response);
     if (responses.size() == 3) {

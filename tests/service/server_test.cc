@@ -74,7 +74,7 @@ grpc::Status Parse(const std::shared_ptr<grpc::Channel>& channel,
                    const v1::ParseResolutionRequest& request,
                    absl::Duration timeout = absl::Seconds(10),
                    v1::ParseResolutionResponse* response = nullptr) {
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   v1::ParseResolutionResponse ignored;
@@ -125,11 +125,11 @@ TEST(Server, MaxConcurrentStreamsQueuesCallsOnAConnection) {
   ASSERT_TRUE(Parse(channel, MakeRequest("warm", "x")).ok());  // Connected.
 
   // A stream holds the connection's only slot...
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext stream_context;
   auto stream = stub->StreamParseResolutions(&stream_context);
   ASSERT_TRUE(stream->Write(MakeRequest("s1", "x")));
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   ASSERT_TRUE(stream->Read(&response));
   // ...so a unary call on the same connection waits for it.
   EXPECT_EQ(Parse(channel, MakeRequest("queued", "x"), absl::Milliseconds(500)).error_code(),
@@ -362,7 +362,7 @@ TEST_F(ObservedServerTest, UnaryCallsAreCountedTimedAndLoggedWithoutTheirText) {
   EXPECT_EQ(Parse(channel_, french).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(CheckHealth(channel_, "").value_or(-1), testing::kServing);
 
-  const std::string parse = "resolute.v1.ResolutionParser/ParseResolution";
+  const std::string parse = "resolute.v1.ResolutionParserService/ParseResolution";
   Eventually([&] {
     return absl::StrContains(registry_.Expose(), "resolute_grpc_calls_total{method=\"grpc.health");
   });
@@ -407,12 +407,12 @@ TEST_F(ObservedServerTest, StreamsLogOneLinePerCallAndDocumentsAtDebug) {
   std::vector<v1::ParseResolutionRequest> requests;
   for (int i = 0; i < 5; ++i) requests.push_back(MakeRequest(absl::StrCat("s", i), "SECRET text"));
   requests.push_back(MakeRequest("empty", ""));
-  auto stub = v1::ResolutionParser::NewStub(channel_);
+  auto stub = v1::ResolutionParserService::NewStub(channel_);
   testing::CallResult result = testing::StreamDocuments(stub.get(), requests);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 6u);
 
-  const std::string method = "resolute.v1.ResolutionParser/StreamParseResolutions";
+  const std::string method = "resolute.v1.ResolutionParserService/StreamParseResolutions";
   Eventually([&] { return !LinesWith({"\"message\":\"call finished\"", method}).empty(); });
   std::vector<std::string> call = LinesWith({"\"message\":\"call finished\"", method});
   ASSERT_EQ(call.size(), 1u);
