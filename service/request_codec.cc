@@ -41,6 +41,7 @@ absl::Status DecodeRequest(grpc::ByteBuffer* bytes, int64_t index, absl::string_
 }
 
 void EncodeResponse(const v1::ParseResolutionResponse& response, grpc::ByteBuffer* bytes) {
+  bytes->Clear();  // The serializer writes only into an empty buffer.
   bool own_buffer = false;
   // Fails only for messages over 2 GiB, which the size limits rule out.
   (void)grpc::SerializationTraits<v1::ParseResolutionResponse>::Serialize(response, bytes,

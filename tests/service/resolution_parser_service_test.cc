@@ -18,6 +18,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "akn/akn_writer.h"
+#include "client/same_fields.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -39,6 +40,7 @@ using ::resolute::testing::ArchiveFormat;
 using ::resolute::testing::BuildArchive;
 using ::resolute::testing::CallResult;
 using ::resolute::testing::MakeRequest;
+using ::resolute::testing::MakeStreamRequest;
 using ::resolute::testing::TestFile;
 using ::testing::HasSubstr;
 
@@ -348,7 +350,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
   std::atomic<bool> stop{false};
   std::thread writer([&] {
     for (int i = 0; !stop.load(); ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
@@ -361,7 +363,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
   // waits for at most the stream's window, not for the whole stream.
   const absl::Time start = absl::Now();
   for (int i = 0; i < 5; ++i) {
-    v1::StreamParseResolutionsResponse response;
+    v1::ParseResolutionResponse response;
     EXPECT_TRUE(Unary(MakeRequest(absl::StrCat("unary-", i), "text"), &response).ok());
   }
   EXPECT_LT(absl::Now() - start, absl::Seconds(10));
@@ -477,7 +479,7 @@ TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
   std::atomic<int> written{0};
   std::thread writer([&] {
     for (int i = 0; i < kDocuments; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), content))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), content))) return;
       written.fetch_add(1);
     }
     stream->WritesDone();
@@ -491,7 +493,7 @@ TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
   EXPECT_LT(written.load(), kDocuments);
 
   int responses = 0;
-  v1::ParseArchiveResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) ++responses;
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
@@ -557,7 +559,7 @@ TEST_F(ServiceTest, CancelledStreamStopsItsWork) {
   auto stream = stub_->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < 200; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
@@ -593,7 +595,7 @@ TEST_F(ServiceTest, StreamDeadlineStopsWork) {
   auto stream = stub_->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < 100; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
@@ -897,6 +899,80 @@ TEST_F(ServiceTest, ArchiveWithAnUnsupportedLanguageIsRefusedAtOnce) {
   EXPECT_EQ(fake.calls.load(), 0);
 }
 
+// The field of the BadRequest violation in a gRPC status's details; empty if
+// there is none.
+std::string BadRequestFieldOf(const grpc::Status& status) {
+  google::rpc::Status rich;
+  google::rpc::BadRequest bad_request;
+  if (!rich.ParseFromString(status.error_details())) return "";
+  for (const auto& detail : rich.details()) {
+    if (detail.UnpackTo(&bad_request) && bad_request.field_violations_size() > 0) {
+      return bad_request.field_violations(0).field();
+    }
+  }
+  return "";
+}
+
+// Sends `messages` on one ParseArchive call and returns its outcome.
+CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
+                               const std::vector<v1::ParseArchiveRequest>& messages) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  auto stream = stub->ParseArchive(&context);
+  for (const auto& message : messages) {
+    if (!stream->Write(message)) break;
+  }
+  stream->WritesDone();
+  CallResult result;
+  v1::ParseArchiveResponse response;
+  while (stream->Read(&response)) {
+    result.responses.push_back(client::SameFields<v1::ParseResolutionResponse>(response));
+  }
+  result.status = stream->Finish();
+  return result;
+}
+
+TEST_F(ServiceTest, ArchiveWhoseFirstMessageIsNotAHeaderIsRefused) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  Start(options);
+  v1::ParseArchiveRequest data;
+  data.set_data(BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,"}}));
+  CallResult result = SendArchiveMessages(stub_.get(), {data});
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("must be a header"));
+  const google::rpc::ErrorInfo info = ErrorInfoOf(result.status);
+  EXPECT_EQ(info.reason(), "ARCHIVE_HEADER_MISSING");
+  EXPECT_EQ(info.domain(), "resolute.v1");
+  EXPECT_EQ(BadRequestFieldOf(result.status), "header");
+  EXPECT_TRUE(result.responses.empty());
+  EXPECT_EQ(fake.calls.load(), 0);
+}
+
+TEST_F(ServiceTest, ArchiveWithASecondHeaderIsRefused) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  Start(options);
+  const std::string archive =
+      BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,"}});
+  std::vector<v1::ParseArchiveRequest> messages(4);
+  messages[0].mutable_header()->set_archive_name("twice.tar");
+  messages[1].set_data(archive.substr(0, 100));
+  messages[2].mutable_header()->set_archive_name("again.tar");
+  messages[3].set_data(archive.substr(100));
+  CallResult result = SendArchiveMessages(stub_.get(), messages);
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("archive \"twice.tar\""));
+  EXPECT_THAT(result.status.error_message(), HasSubstr("message 2 (zero-based)"));
+  const google::rpc::ErrorInfo info = ErrorInfoOf(result.status);
+  EXPECT_EQ(info.reason(), "ARCHIVE_HEADER_REPEATED");
+  EXPECT_EQ(info.metadata().at("message_index"), "2");
+  EXPECT_EQ(BadRequestFieldOf(result.status), "header");
+  EXPECT_TRUE(result.responses.empty());
+}
+
 // --- Drain (server shutdown) ----------------------------------------------------
 
 // A stream open when the server shuts down stops reading, answers every
@@ -918,7 +994,7 @@ TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
   auto stream = stub->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < kDocuments; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat("doc", i), "text"))) break;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat("doc", i), "text"))) break;
     }
     stream->WritesDone();
   });

@@ -34,6 +34,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::CheckHealth;
 using testing::MakeRequest;
+using testing::MakeStreamRequest;
 using testing::TestCertificates;
 
 // Echoes the text, so that responses are as large as requests.
@@ -128,7 +129,7 @@ TEST(Server, MaxConcurrentStreamsQueuesCallsOnAConnection) {
   auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext stream_context;
   auto stream = stub->StreamParseResolutions(&stream_context);
-  ASSERT_TRUE(stream->Write(MakeRequest("s1", "x")));
+  ASSERT_TRUE(stream->Write(MakeStreamRequest("s1", "x")));
   v1::StreamParseResolutionsResponse response;
   ASSERT_TRUE(stream->Read(&response));
   // ...so a unary call on the same connection waits for it.
@@ -432,6 +433,30 @@ TEST_F(ObservedServerTest, StreamsLogOneLinePerCallAndDocumentsAtDebug) {
   for (const std::string& line : Lines()) EXPECT_THAT(line, Not(HasSubstr("SECRET")));
   EXPECT_THAT(registry_.Expose(),
               HasSubstr("resolute_grpc_calls_total{method=\"" + method + "\",code=\"OK\"} 1\n"));
+}
+
+// At shutdown gRPC completes the calls the service was awaiting (one per
+// worker for ParseResolution, one for StreamParseResolutions) without a
+// call; they never began, so they are neither logged as failed nor counted.
+TEST_F(ObservedServerTest, ShutdownLogsAndCountsNoCallThatNeverBegan) {
+  ASSERT_TRUE(Parse(channel_, MakeRequest("doc-1", "text")).ok());
+  const std::string parse = "resolute.v1.ResolutionParserService/ParseResolution";
+  Eventually([&] { return !LinesWith({"\"message\":\"call finished\"", parse}).empty(); });
+  server_->Shutdown(absl::Seconds(5));
+  server_->Wait();
+  server_.reset();
+
+  EXPECT_THAT(LinesWith({"\"message\":\"call failed\""}), ::testing::IsEmpty())
+      << absl::StrJoin(Lines(), "");
+  const std::string text = registry_.Expose();
+  EXPECT_THAT(text, Not(HasSubstr("code=\"CANCELLED\"")));
+  EXPECT_THAT(text, HasSubstr("resolute_grpc_calls_total{method=\"" + parse + "\",code=\"OK\"} 1\n"));
+  for (const char* method : {"ParseResolution", "StreamParseResolutions", "ParseArchive"}) {
+    EXPECT_THAT(text, Not(HasSubstr(absl::StrCat(
+                          "resolute_grpc_calls_in_flight{method=\"resolute.v1.ResolutionParserService/",
+                          method, "\"} -"))))
+        << method;
+  }
 }
 
 TEST(CallObserver, LogLevels) {

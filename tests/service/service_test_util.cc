@@ -111,5 +111,10 @@ v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string&
   return request;
 }
 
+v1::StreamParseResolutionsRequest MakeStreamRequest(const std::string& id,
+                                                    const std::string& content) {
+  return client::SameFields<v1::StreamParseResolutionsRequest>(MakeRequest(id, content));
+}
+
 }  // namespace testing
 }  // namespace resolute

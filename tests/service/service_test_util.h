@@ -48,6 +48,10 @@ CallResult SendArchiveWithHints(v1::ResolutionParserService::Stub* stub, const s
 // A request with `id` and `content`.
 v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string& content);
 
+// The same, for StreamParseResolutions.
+v1::StreamParseResolutionsRequest MakeStreamRequest(const std::string& id,
+                                                    const std::string& content);
+
 }  // namespace testing
 }  // namespace resolute
 
