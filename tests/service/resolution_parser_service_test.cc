@@ -18,7 +18,6 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "akn/akn_writer.h"
-#include "client/same_fields.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/descriptor.pb.h"
 #include "google/protobuf/util/message_differencer.h"
@@ -913,25 +912,6 @@ std::string BadRequestFieldOf(const grpc::Status& status) {
   return "";
 }
 
-// Sends `messages` on one ParseArchive call and returns its outcome.
-CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
-                               const std::vector<v1::ParseArchiveRequest>& messages) {
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
-  auto stream = stub->ParseArchive(&context);
-  for (const auto& message : messages) {
-    if (!stream->Write(message)) break;
-  }
-  stream->WritesDone();
-  CallResult result;
-  v1::ParseArchiveResponse response;
-  while (stream->Read(&response)) {
-    result.responses.push_back(client::SameFields<v1::ParseResolutionResponse>(response));
-  }
-  result.status = stream->Finish();
-  return result;
-}
-
 TEST_F(ServiceTest, ArchiveWhoseFirstMessageIsNotAHeaderIsRefused) {
   FakeParser fake;
   ServiceOptions options;
@@ -939,7 +919,7 @@ TEST_F(ServiceTest, ArchiveWhoseFirstMessageIsNotAHeaderIsRefused) {
   Start(options);
   v1::ParseArchiveRequest data;
   data.set_data(BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,"}}));
-  CallResult result = SendArchiveMessages(stub_.get(), {data});
+  CallResult result = testing::SendArchiveMessages(stub_.get(), {data});
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(result.status.error_message(), HasSubstr("must be a header"));
   const google::rpc::ErrorInfo info = ErrorInfoOf(result.status);
@@ -962,7 +942,7 @@ TEST_F(ServiceTest, ArchiveWithASecondHeaderIsRefused) {
   messages[1].set_data(archive.substr(0, 100));
   messages[2].mutable_header()->set_archive_name("again.tar");
   messages[3].set_data(archive.substr(100));
-  CallResult result = SendArchiveMessages(stub_.get(), messages);
+  CallResult result = testing::SendArchiveMessages(stub_.get(), messages);
   EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(result.status.error_message(), HasSubstr("archive \"twice.tar\""));
   EXPECT_THAT(result.status.error_message(), HasSubstr("message 2 (zero-based)"));

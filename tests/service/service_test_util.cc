@@ -81,15 +81,21 @@ CallResult SendArchive(v1::ResolutionParserService::Stub* stub, const std::strin
 
 CallResult SendArchiveWithHints(v1::ResolutionParserService::Stub* stub, const std::string& archive,
                                 size_t chunk_bytes, const v1::ParseArchiveRequest::Header& header) {
+  std::vector<v1::ParseArchiveRequest> messages(1);
+  *messages[0].mutable_header() = header;
+  for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
+    messages.emplace_back().set_data(archive.substr(offset, chunk_bytes));
+  }
+  return SendArchiveMessages(stub, messages);
+}
+
+CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
+                               const std::vector<v1::ParseArchiveRequest>& messages) {
   grpc::ClientContext context;
   SetTestDeadline(&context);
   auto stream = stub->ParseArchive(&context);
   std::thread writer([&] {
-    v1::ParseArchiveRequest message;
-    *message.mutable_header() = header;
-    if (!stream->Write(message)) return;
-    for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
-      message.set_data(archive.substr(offset, chunk_bytes));
+    for (const auto& message : messages) {
       if (!stream->Write(message)) return;
     }
     stream->WritesDone();

@@ -45,6 +45,11 @@ CallResult SendArchive(v1::ResolutionParserService::Stub* stub, const std::strin
 CallResult SendArchiveWithHints(v1::ResolutionParserService::Stub* stub, const std::string& archive,
                                 size_t chunk_bytes, const v1::ParseArchiveRequest::Header& header);
 
+// Sends `messages` as they are (any order of headers and data) on one
+// ParseArchive call. 60 s deadline.
+CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
+                               const std::vector<v1::ParseArchiveRequest>& messages);
+
 // A request with `id` and `content`.
 v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string& content);
 
