@@ -50,7 +50,7 @@ struct ArchiveUploadOptions {
   // Called with the number of archive bytes sent by each chunk (progress);
   // counts again after a restart.
   std::function<void(int64_t)> on_bytes_sent;
-  // Hints for every entry, sent in the first chunk: the extraction tool, the
+  // Hints for every entry, sent in the header message: the extraction tool, the
   // language ("" means English) and whether to leave Resolution.text out.
   v1::SourceVariant source_variant = v1::SOURCE_VARIANT_UNSPECIFIED;
   std::string language;

@@ -216,7 +216,7 @@ class LoadGenerator::Level {
   std::vector<grpc::ByteBuffer> unary_requests_;
   // kStream: the request of each document without its id (added per write).
   std::vector<grpc::Slice> stream_bodies_;
-  // kArchive: the chunks of the archive, the first with its name and hints,
+  // kArchive: the header (name, hints), then the data messages of the archive,
   // and the size of each entry.
   std::vector<grpc::ByteBuffer> archive_chunks_;
   absl::flat_hash_map<std::string, int64_t> entry_bytes_;
