@@ -453,10 +453,10 @@ class DocumentWriter {
       if (!absl::StartsWith(c.symbol(), prefix)) continue;
       const std::string bare = c.symbol().substr(prefix.size());
       const size_t paren = bare.find('(');
-      if (!c.parts().empty() && paren != std::string::npos && paren > 0) {
-        needles.push_back(absl::StrCat(bare.substr(0, paren), c.parts(), bare.substr(paren)));
+      if (!c.part_range().empty() && paren != std::string::npos && paren > 0) {
+        needles.push_back(absl::StrCat(bare.substr(0, paren), c.part_range(), bare.substr(paren)));
       }
-      if (!c.parts().empty()) needles.push_back(absl::StrCat(bare, c.parts()));
+      if (!c.part_range().empty()) needles.push_back(absl::StrCat(bare, c.part_range()));
       needles.push_back(bare);
     }
     return needles;
@@ -676,7 +676,7 @@ class DocumentWriter {
       };
       count("inFavour", v.yes_count(), v.yes_states());
       count("against", v.no_count(), v.no_states());
-      count("abstentions", v.abstention_count(), v.abstaining_states());
+      count("abstentions", v.abstention_count(), v.abstention_states());
     } else {
       // As the UN marks a decision taken without a vote.
       Start("quorum");
@@ -854,7 +854,7 @@ class DocumentWriter {
         const OperativeParagraph& op = r_.operative_paragraphs(p);
         for (const Item& i : items) {
           if (i.kind == 0 && !op.number().empty() &&
-              r_.headings(i.index).before_paragraph() == op.number() &&
+              r_.headings(i.index).next_paragraph_number() == op.number() &&
               placed_headings_.insert(i.index).second) {
             sorted.push_back(i);
           }

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "client/same_fields.h"
 
 namespace resolute {
 namespace client {
@@ -56,7 +57,7 @@ absl::StatusOr<std::vector<std::string>> ListArchiveFiles(const std::string& pat
 ArchiveUploader::ArchiveUploader(std::shared_ptr<grpc::Channel> channel,
                                  ArchiveUploadOptions options)
     : channel_(std::move(channel)),
-      stub_(v1::ResolutionParser::NewStub(channel_)),
+      stub_(v1::ResolutionParserService::NewStub(channel_)),
       options_(std::move(options)) {}
 
 void ArchiveUploader::Cancel() {
@@ -83,33 +84,32 @@ grpc::Status ArchiveUploader::Attempt(
   std::thread writer([&] {
     const std::string name = std::filesystem::path(path).filename().string();
     std::string buffer(options_.chunk_bytes > 0 ? options_.chunk_bytes : 1, '\0');
-    bool first = true;
+    // First the archive's options, then its bytes.
+    v1::ParseArchiveRequest message;
+    v1::ParseArchiveRequest::Header* header = message.mutable_header();
+    header->set_archive_name(name);
+    header->set_source_variant(options_.source_variant);
+    header->set_language(options_.language);
+    header->set_omit_text(options_.omit_text);
+    if (options_.akoma_ntoso) header->add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
+    if (!stream->Write(message)) return;  // The call ended (error or early finish).
     while (file) {
       file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
       const std::streamsize n = file.gcount();
       if (n <= 0) break;
-      v1::ArchiveChunk chunk;
-      chunk.set_data(buffer.data(), static_cast<size_t>(n));
-      if (first) {
-        chunk.set_archive_name(name);
-        chunk.set_source_variant(options_.source_variant);
-        chunk.set_language(options_.language);
-        chunk.set_omit_text(options_.omit_text);
-        if (options_.akoma_ntoso) chunk.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
-      }
-      first = false;
-      if (!stream->Write(chunk)) return;  // The call ended (error or early finish).
+      message.set_data(buffer.data(), static_cast<size_t>(n));
+      if (!stream->Write(message)) return;
       if (options_.on_bytes_sent) options_.on_bytes_sent(n);
     }
     stream->WritesDone();
   });
 
   int64_t position = 0;
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stream->Read(&response)) {
     if (position++ < *delivered) continue;  // Delivered by an earlier attempt.
     ++*delivered;
-    on_entry(std::move(response));
+    on_entry(SameFields<v1::ParseResolutionResponse>(response));
     response.Clear();
   }
   writer.join();

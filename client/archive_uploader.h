@@ -41,7 +41,7 @@ absl::StatusOr<std::vector<std::string>> ListArchiveFiles(const std::string& pat
 
 // How ArchiveUploader sends an archive.
 struct ArchiveUploadOptions {
-  // Bytes per ArchiveChunk.
+  // Bytes per ParseArchiveRequest data message.
   size_t chunk_bytes = 256 << 10;
   // Retries of failed calls.
   RetryOptions retry;
@@ -50,7 +50,7 @@ struct ArchiveUploadOptions {
   // Called with the number of archive bytes sent by each chunk (progress);
   // counts again after a restart.
   std::function<void(int64_t)> on_bytes_sent;
-  // Hints for every entry, sent in the first chunk: the extraction tool, the
+  // Hints for every entry, sent in the header message: the extraction tool, the
   // language ("" means English) and whether to leave Resolution.text out.
   v1::SourceVariant source_variant = v1::SOURCE_VARIANT_UNSPECIFIED;
   std::string language;
@@ -90,7 +90,7 @@ class ArchiveUploader {
                        int64_t* delivered);
 
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
   const ArchiveUploadOptions options_;
   absl::Mutex mu_;
   grpc::ClientContext* active_ ABSL_GUARDED_BY(mu_) = nullptr;

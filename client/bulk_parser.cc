@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "client/resolute_client.h"
+#include "client/same_fields.h"
 
 namespace resolute {
 namespace client {
@@ -67,7 +68,10 @@ class BulkParser::Run_ {
   absl::StatusOr<std::string> Load(size_t index) const;
   // Gives input `index` its outcome unless it already has one.
   void Resolve(size_t index, v1::ParseResolutionResponse response, bool client_error);
-  v1::ParseResolutionRequest MakeRequest(size_t index, std::string content) const;
+  // A ParseResolutionRequest or a StreamParseResolutionsRequest (the same
+  // fields, so one template fills either).
+  template <class Request>
+  Request MakeRequest(size_t index, std::string content) const;
   void SetDeadline(grpc::ClientContext* context) const;
   // Waits before a retry (see WaitBeforeRetry); returns true if the run was
   // cancelled meanwhile.
@@ -199,8 +203,9 @@ absl::StatusOr<std::string> BulkParser::Run_::Load(size_t index) const {
   return content;
 }
 
-v1::ParseResolutionRequest BulkParser::Run_::MakeRequest(size_t index, std::string content) const {
-  v1::ParseResolutionRequest request;
+template <class Request>
+Request BulkParser::Run_::MakeRequest(size_t index, std::string content) const {
+  Request request;
   request.set_document_id(wire_ids_[index]);
   request.set_content(std::move(content));
   request.set_source_variant(options_.source_variant);
@@ -271,7 +276,7 @@ grpc::Status BulkParser::Run_::RunStream(bool* progressed) {
   bool reader_done = false;  // Guarded by mu_.
 
   std::thread reader([&] {
-    v1::ParseResolutionResponse response;
+    v1::StreamParseResolutionsResponse response;
     while (stream->Read(&response)) {
       auto it = by_wire_id_.find(response.document_id());
       if (it == by_wire_id_.end()) continue;  // Not ours: ignore.
@@ -281,7 +286,7 @@ grpc::Status BulkParser::Run_::RunStream(bool* progressed) {
         if (pending.erase(index) == 0) continue;  // Not sent on this stream.
         *progressed = true;
       }
-      Resolve(index, std::move(response), /*client_error=*/false);
+      Resolve(index, SameFields<v1::ParseResolutionResponse>(response), /*client_error=*/false);
       response.Clear();
     }
     absl::MutexLock lock(&mu_);
@@ -310,7 +315,9 @@ grpc::Status BulkParser::Run_::RunStream(bool* progressed) {
       Resolve(index, ErrorResponse(content.status()), /*client_error=*/true);
       continue;
     }
-    if (!stream->Write(MakeRequest(index, *std::move(content)))) break;  // Broken.
+    if (!stream->Write(MakeRequest<v1::StreamParseResolutionsRequest>(index, *std::move(content)))) {
+      break;  // Broken.
+    }
   }
   stream->WritesDone();
   reader.join();
@@ -347,7 +354,7 @@ void BulkParser::Run_::UnaryWorker() {
       Resolve(index, ErrorResponse(content.status()), /*client_error=*/true);
       continue;
     }
-    const v1::ParseResolutionRequest request = MakeRequest(index, *std::move(content));
+    const auto request = MakeRequest<v1::ParseResolutionRequest>(index, *std::move(content));
     Backoff backoff(options_.retry);
     while (true) {
       grpc::ClientContext context;
@@ -400,7 +407,7 @@ void BulkParser::Run_::UnaryWorker() {
 
 BulkParser::BulkParser(std::shared_ptr<grpc::Channel> channel, BulkOptions options)
     : channel_(std::move(channel)),
-      stub_(v1::ResolutionParser::NewStub(channel_)),
+      stub_(v1::ResolutionParserService::NewStub(channel_)),
       options_(std::move(options)) {}
 
 BulkParser::~BulkParser() = default;

@@ -113,7 +113,7 @@ class BulkParser {
   class Run_;
 
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
   const BulkOptions options_;
   absl::Mutex mu_;
   Run_* active_ ABSL_GUARDED_BY(mu_) = nullptr;

@@ -12,7 +12,7 @@ absl::Status FromGrpcStatus(const grpc::Status& status) {
 }
 
 ResoluteClient::ResoluteClient(std::shared_ptr<grpc::Channel> channel)
-    : channel_(std::move(channel)), stub_(v1::ResolutionParser::NewStub(channel_)) {}
+    : channel_(std::move(channel)), stub_(v1::ResolutionParserService::NewStub(channel_)) {}
 
 absl::StatusOr<v1::ParseResolutionResponse> ResoluteClient::Parse(
     const v1::ParseResolutionRequest& request, absl::Duration timeout) {

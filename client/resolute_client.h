@@ -1,4 +1,4 @@
-// ResoluteClient: calls resolute.v1.ResolutionParser one document at a time.
+// ResoluteClient: calls resolute.v1.ResolutionParserService one document at a time.
 //
 //   ResoluteClient client(CreateResoluteChannel("localhost:50051"));
 //   v1::ParseResolutionRequest request;
@@ -42,7 +42,7 @@ class ResoluteClient {
 
  private:
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
 };
 
 }  // namespace client

@@ -35,7 +35,7 @@ repo=$(cd "$here/.." && pwd)
 cache=${RESOLUTE_DEPLOY_CACHE:-$HOME/.cache/resolute-deploy}
 image=${IMAGE:-localhost/resolute-server:dev}
 base_image=localhost/resolute-base:bookworm
-health_service=resolute.v1.ResolutionParser
+health_service=resolute.v1.ResolutionParserService
 
 mode=container
 server_binary=""
@@ -279,7 +279,7 @@ for family in resolute_grpc_calls_total resolute_grpc_call_duration_seconds \
   grep -q "^# TYPE $family " <<<"$metrics" || die "/metrics has no $family"
 done
 if ((parse)); then
-  grep -q '^resolute_grpc_calls_total{method="resolute.v1.ResolutionParser/StreamParseResolutions",code="OK"} 1$' <<<"$metrics" \
+  grep -q '^resolute_grpc_calls_total{method="resolute.v1.ResolutionParserService/StreamParseResolutions",code="OK"} 1$' <<<"$metrics" \
     || die "/metrics does not count the parse call: $(grep '^resolute_grpc_calls_total' <<<"$metrics")"
   grep -q '^resolute_documents_parsed_total{outcome="ok"} 1$' <<<"$metrics" || die "/metrics does not count the document"
 fi

@@ -126,7 +126,7 @@ class Builder {
     vote->set_abstention_count(record->abstentions);
     for (const std::string& s : record->yes_states) vote->add_yes_states(s);
     for (const std::string& s : record->no_states) vote->add_no_states(s);
-    for (const std::string& s : record->abstaining_states) vote->add_abstaining_states(s);
+    for (const std::string& s : record->abstaining_states) vote->add_abstention_states(s);
     if (out_->adoption().meeting().empty() && !record->meeting.empty()) {
       out_->mutable_adoption()->set_meeting(record->meeting);
     }
@@ -321,9 +321,9 @@ class Builder {
       m->set_title(title);
       if (h.next_paragraph >= 0) {
         const ParaNode& next = structure_.paragraphs[h.next_paragraph];
-        if (next.kind == ParagraphKind::kOperative) m->set_before_paragraph(next.number);
+        if (next.kind == ParagraphKind::kOperative) m->set_next_paragraph_number(next.number);
         else if (const int k = next_operative[h.next_paragraph]; k >= 0) {
-          m->set_before_paragraph(structure_.paragraphs[k].number);
+          m->set_next_paragraph_number(structure_.paragraphs[k].number);
         }
       }
       SetSpans(h.label_spans, m->mutable_spans());
@@ -396,7 +396,7 @@ class Builder {
           auto [it, inserted] = index.emplace(mention.symbol, out_->citations_size());
           v1::Citation* c = inserted ? out_->add_citations() : out_->mutable_citations(it->second);
           if (inserted) c->set_symbol(mention.symbol);
-          if (!mention.part.empty() && c->parts().empty()) c->set_parts(mention.part);
+          if (!mention.part.empty() && c->part_range().empty()) c->set_part_range(mention.part);
           if (c->date().empty()) c->set_date(mention.date);
           if (c->cited_by_eids().empty() ||
               c->cited_by_eids(c->cited_by_eids_size() - 1) != eid) {

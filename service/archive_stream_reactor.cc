@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/error_reason.h"
+#include "service/request_codec.h"
 #include "service/status_mapping.h"
 
 namespace resolute {
@@ -70,19 +71,45 @@ void ArchiveStreamReactor::OnReadDone(bool ok) {
   if (!ok) {
     reads_ended_ = true;
   } else {
-    if (first_chunk_) {
-      first_chunk_ = false;
-      archive_name_ = read_buffer_.archive_name();
-      hints_.set_source_variant(read_buffer_.source_variant());
-      hints_.set_language(read_buffer_.language());
-      hints_.set_omit_text(read_buffer_.omit_text());
-      *hints_.mutable_output_formats() = read_buffer_.output_formats();
-      hints_status_ = CheckLanguage(read_buffer_.language());
+    v1::ParseArchiveRequest message;
+    absl::Status decoded =
+        DecodeRequest(&read_buffer_, messages_read_, "ParseArchiveRequest", &message);
+    if (decoded.ok()) {
+      TakeMessageLocked(&message);
+    } else {
+      input_status_ = std::move(decoded);
     }
-    if (!read_buffer_.data().empty()) chunks_.push_back(std::move(*read_buffer_.mutable_data()));
-    read_buffer_.Clear();
+    ++messages_read_;
+    // Nothing after an unusable message is read: the call ends with its error.
+    if (!input_status_.ok()) reads_ended_ = true;
   }
   PumpLocked();
+}
+
+void ArchiveStreamReactor::TakeMessageLocked(v1::ParseArchiveRequest* message) {
+  const bool first = messages_read_ == 0;
+  if (first && !message->has_header()) {
+    input_status_ = WithErrorReason(
+        absl::InvalidArgumentError(
+            "the first message of a ParseArchive call must be a header (the archive's options)"),
+        "ARCHIVE_HEADER_MISSING", "header");
+  } else if (!first && message->has_header()) {
+    input_status_ = WithErrorReason(
+        absl::InvalidArgumentError(absl::StrCat(
+            "message ", messages_read_,
+            " (zero-based) of a ParseArchive call is a header; only the first may be")),
+        "ARCHIVE_HEADER_REPEATED", "header", {{"message_index", absl::StrCat(messages_read_)}});
+  } else if (first) {
+    const v1::ParseArchiveRequest::Header& header = message->header();
+    archive_name_ = header.archive_name();
+    hints_.set_source_variant(header.source_variant());
+    hints_.set_language(header.language());
+    hints_.set_omit_text(header.omit_text());
+    *hints_.mutable_output_formats() = header.output_formats();
+    input_status_ = CheckLanguage(header.language());
+  } else if (!message->data().empty()) {
+    chunks_.push_back(std::move(*message->mutable_data()));
+  }
 }
 
 bool ArchiveStreamReactor::ChunkOrEndLocked() const {
@@ -103,7 +130,7 @@ absl::StatusOr<absl::string_view> ArchiveStreamReactor::NextChunk() {
         {{"idle_timeout_seconds", absl::StrCat(absl::ToDoubleSeconds(idle_timeout_))}});
   }
   if (cancelled()) return absl::CancelledError("the call was cancelled");
-  if (!hints_status_.ok()) return hints_status_;
+  if (!input_status_.ok()) return input_status_;
   if (chunks_.empty()) return absl::string_view();  // The client sent it all.
   current_chunk_ = std::move(chunks_.front());
   chunks_.pop_front();

@@ -6,7 +6,11 @@
 // Responses are written in archive order. A corrupt archive or an exceeded
 // limit ends the call (after the responses already produced) with
 // INVALID_ARGUMENT or RESOURCE_EXHAUSTED; a bad entry only gets an error
-// response. The first chunk's `source_variant`, `language` and `omit_text`
+// response. The first message must be the header, every later one data: a
+// call that breaks this order ends with INVALID_ARGUMENT (reason
+// ARCHIVE_HEADER_MISSING or ARCHIVE_HEADER_REPEATED, field `header`), as does
+// a message that is not a ParseArchiveRequest (REQUEST_MALFORMED). The
+// header's `source_variant`, `language`, `omit_text` and `output_formats`
 // apply to every entry; an unsupported language ends the call at once with
 // INVALID_ARGUMENT.
 //
@@ -42,7 +46,7 @@
 namespace resolute {
 namespace service {
 
-class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk> {
+class ArchiveStreamReactor final : public ResponseStreamReactor {
  public:
   // `parser`, `pool` and `metrics` (may be null) must outlive the call;
   // `in_progress` counts the archive calls alive and is decremented when
@@ -74,16 +78,22 @@ class ArchiveStreamReactor final : public ResponseStreamReactor<v1::ArchiveChunk
   const std::shared_ptr<std::atomic<int>> in_progress_;
   const StreamLog log_;
   ServiceMetrics* const metrics_;
-  v1::ArchiveChunk read_buffer_ ABSL_GUARDED_BY(mu_);
+  // Takes one decoded message of the call: the header (first) or data.
+  void TakeMessageLocked(v1::ParseArchiveRequest* message) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  // The message being read, as received.
+  grpc::ByteBuffer read_buffer_ ABSL_GUARDED_BY(mu_);
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
   bool reads_ended_ ABSL_GUARDED_BY(mu_) = false;
-  bool first_chunk_ ABSL_GUARDED_BY(mu_) = true;
+  // Messages received so far.
+  int64_t messages_read_ ABSL_GUARDED_BY(mu_) = 0;
   std::string archive_name_ ABSL_GUARDED_BY(mu_);
-  // The first chunk's hints, for every entry (a request template without
-  // id or content).
+  // The header's hints, for every entry (a request template without id or
+  // content).
   v1::ParseResolutionRequest hints_ ABSL_GUARDED_BY(mu_);
-  // Set if the first chunk's hints are unusable: ends the archive.
-  absl::Status hints_status_ ABSL_GUARDED_BY(mu_);
+  // Set if the call's messages are unusable (malformed, the header missing
+  // or repeated, its hints unsupported): ends the archive.
+  absl::Status input_status_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> chunks_ ABSL_GUARDED_BY(mu_);
   // The chunk ArchiveReader is reading; owned by the archive thread.
   std::string current_chunk_;

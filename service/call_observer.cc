@@ -17,7 +17,7 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-constexpr char kParseResolution[] = "resolute.v1.ResolutionParser/ParseResolution";
+constexpr char kParseResolution[] = "resolute.v1.ResolutionParserService/ParseResolution";
 
 class CallObserver final : public grpc::experimental::Interceptor {
  public:
@@ -27,16 +27,25 @@ class CallObserver final : public grpc::experimental::Interceptor {
         logger_(logger),
         method_(MethodLabel(info->method())),
         health_(absl::StartsWith(method_, "grpc.health.v1.Health/")),
-        start_(absl::Now()) {
-    if (metrics_ != nullptr) metrics_->CallStarted(method_);
-  }
+        start_(absl::Now()) {}
 
   ~CallObserver() override {
     // A call torn down without a status (the server was destroyed first).
-    if (!finished_) Finished(grpc::Status(grpc::StatusCode::CANCELLED, "no status was sent"));
+    // One that never began is none: gRPC (1.51) makes the interceptors of a
+    // call the service asked for (an asynchronous method's awaited call) when
+    // that request completes, also when it completes without a call at
+    // shutdown; its hooks never run, and it is neither counted nor logged.
+    if (began_ && !finished_) {
+      Finished(grpc::Status(grpc::StatusCode::CANCELLED, "no status was sent"));
+    }
   }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    // The first hook (the client's initial metadata) runs before any other.
+    if (!began_) {
+      began_ = true;
+      if (metrics_ != nullptr) metrics_->CallStarted(method_);
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
       const void* message = methods->GetRecvMessage();
       if (message != nullptr) {
@@ -110,6 +119,8 @@ class CallObserver final : public grpc::experimental::Interceptor {
   std::atomic<int64_t> responses_{0};
   // Set by the first receive hook, which precedes the status.
   std::string document_id_;
+  // Whether the call arrived (a hook ran); set before any other hook runs.
+  bool began_ = false;
   bool finished_ = false;
 };
 

@@ -11,7 +11,7 @@
 // with the status the server sends, and writes one log line:
 //
 //   {"time":...,"level":"info","message":"call finished",
-//    "method":"resolute.v1.ResolutionParser/ParseResolution","peer":"ipv4:10.1.2.3:40112",
+//    "method":"resolute.v1.ResolutionParserService/ParseResolution","peer":"ipv4:10.1.2.3:40112",
 //    "document_id":"A_RES_78_100","status":"OK","duration_ms":8.412,
 //    "requests":1,"responses":1}
 //

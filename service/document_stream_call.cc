@@ -97,7 +97,8 @@ void DocumentStreamCall::OnReadDone(bool ok) {
   } else {
     const uint64_t index = received_;
     v1::ParseResolutionRequest request;
-    absl::Status decoded = DecodeRequest(&read_buffer_, static_cast<int64_t>(index), &request);
+    absl::Status decoded = DecodeRequest(&read_buffer_, static_cast<int64_t>(index),
+                                          "StreamParseResolutionsRequest", &request);
     if (!decoded.ok()) {
       // Not the end of the stream: the documents after it would be lost.
       EndInputLocked(ToGrpcStatus(decoded));

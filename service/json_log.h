@@ -2,10 +2,10 @@
 //
 //   Logger logger = Logger::Stderr(LogLevel::kInfo);
 //   logger.Log(LogLevel::kInfo, "call finished",
-//              {{"method", "resolute.v1.ResolutionParser/ParseResolution"},
+//              {{"method", "resolute.v1.ResolutionParserService/ParseResolution"},
 //               {"status", "OK"}, {"duration_ms", 12.5}});
 //   // {"time":"2024-05-01T12:00:00.123Z","level":"info","message":"call finished",
-//   //  "method":"resolute.v1.ResolutionParser/ParseResolution","status":"OK","duration_ms":12.5}
+//   //  "method":"resolute.v1.ResolutionParserService/ParseResolution","status":"OK","duration_ms":12.5}
 //
 // Every line starts with `time` (RFC 3339, UTC, milliseconds), `level`
 // (debug, info, warning, error) and `message`, followed by the fields in the

@@ -1,4 +1,4 @@
-// resolute_server: serves resolute.v1.ResolutionParser over gRPC, Prometheus
+// resolute_server: serves resolute.v1.ResolutionParserService over gRPC, Prometheus
 // metrics over HTTP, and JSON logs on stderr.
 //
 //   resolute_server --port=0 --metrics_port=0
@@ -150,7 +150,7 @@ ABSL_FLAG(LogLevel, log_level, LogLevel::kInfo,
 namespace {
 
 constexpr char kUsage[] =
-    "Serves resolute.v1.ResolutionParser over gRPC, metrics over HTTP, JSON logs on stderr.\n\n"
+    "Serves resolute.v1.ResolutionParserService over gRPC, metrics over HTTP, JSON logs on stderr.\n\n"
     "  resolute_server --port=0 --metrics_port=0\n\n"
     "Every flag can also be set as the environment variable RESOLUTE_<FLAG_UPPERCASE>;\n"
     "the command line wins over the environment.";

@@ -22,25 +22,26 @@ constexpr int kMaxPeekedIdBytes = 1024;
 
 }  // namespace
 
-absl::Status DecodeRequest(grpc::ByteBuffer* bytes, int64_t index,
-                           v1::ParseResolutionRequest* request) {
+absl::Status DecodeRequest(grpc::ByteBuffer* bytes, int64_t index, absl::string_view type_name,
+                           google::protobuf::MessageLite* message) {
   bool parsed = false;
   {
     grpc::ProtoBufferReader reader(bytes);
-    parsed = request->ParseFromZeroCopyStream(&reader);
+    parsed = message->ParseFromZeroCopyStream(&reader);
   }
   bytes->Clear();
   if (parsed) return absl::OkStatus();
-  request->Clear();
+  message->Clear();
   return WithErrorReason(
       absl::InvalidArgumentError(absl::StrCat(
           "request message ", index,
-          " (zero-based) is not a valid ParseResolutionRequest: malformed protobuf, or a "
-          "string field such as document_id that is not UTF-8")),
+          " (zero-based) is not a valid ", type_name,
+          ": malformed protobuf, or a string field that is not UTF-8")),
       "REQUEST_MALFORMED", "", {{"message_index", absl::StrCat(index)}});
 }
 
 void EncodeResponse(const v1::ParseResolutionResponse& response, grpc::ByteBuffer* bytes) {
+  bytes->Clear();  // The serializer writes only into an empty buffer.
   bool own_buffer = false;
   // Fails only for messages over 2 GiB, which the size limits rule out.
   (void)grpc::SerializationTraits<v1::ParseResolutionResponse>::Serialize(response, bytes,

@@ -9,7 +9,7 @@
 //
 //   grpc::ByteBuffer bytes;  // read from the call
 //   v1::ParseResolutionRequest request;
-//   absl::Status status = DecodeRequest(&bytes, 3, &request);
+//   absl::Status status = DecodeRequest(&bytes, 3, "StreamParseResolutionsRequest", &request);
 //   ...
 //   grpc::ByteBuffer out;
 //   EncodeResponse(response, &out);  // then written to the call
@@ -25,20 +25,28 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message_lite.h"
 #include "resolute/v1/resolute_service.pb.h"
 
 namespace resolute {
 namespace service {
 
-// Decodes `*bytes` (left empty) into `*request`. Returns INVALID_ARGUMENT
+// Decodes `*bytes` (left empty) into `*message`. Returns INVALID_ARGUMENT
 // with reason REQUEST_MALFORMED and metadata `message_index` (the zero-based
-// `index` of the message in its call) if the bytes are not a
-// ParseResolutionRequest: malformed protobuf, or a string field (such as
+// `index` of the message in its call) if the bytes are not a `type_name`
+// (named in the message): malformed protobuf, or a string field (such as
 // `document_id`) that is not valid UTF-8.
-absl::Status DecodeRequest(grpc::ByteBuffer* bytes, int64_t index,
-                           v1::ParseResolutionRequest* request);
+//
+// StreamParseResolutionsRequest has the fields of ParseResolutionRequest
+// (tests/proto compares them), so the stream decodes its requests into a
+// ParseResolutionRequest and shares the unary call's code path.
+absl::Status DecodeRequest(grpc::ByteBuffer* bytes, int64_t index, absl::string_view type_name,
+                           google::protobuf::MessageLite* message);
 
-// Serializes `response` into `*bytes` (replacing what it held).
+// Serializes `response` into `*bytes` (replacing what it held): the bytes
+// of every call's response, StreamParseResolutionsResponse and
+// ParseArchiveResponse having the fields of ParseResolutionResponse.
 void EncodeResponse(const v1::ParseResolutionResponse& response, grpc::ByteBuffer* bytes);
 
 // Returns the `document_id` of the serialized ParseResolutionRequest in

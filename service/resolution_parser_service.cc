@@ -14,9 +14,8 @@ namespace resolute {
 namespace service {
 namespace {
 
-// Ends a call at once with `status`.
-template <class Request>
-class RefusingReactor final : public grpc::ServerBidiReactor<Request, v1::ParseResolutionResponse> {
+// Ends a (raw) call at once with `status`.
+class RefusingReactor final : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   explicit RefusingReactor(grpc::Status status) { this->Finish(std::move(status)); }
   void OnDone() override { delete this; }
@@ -69,11 +68,11 @@ void ResolutionParserService::StopWorkers() {
 
 void ResolutionParserService::StartDrain() { streams_->DrainAll(); }
 
-grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
   if (archives_in_progress_->fetch_add(1) >= options_.max_concurrent_archives) {
     archives_in_progress_->fetch_sub(1);
-    return new RefusingReactor<v1::ArchiveChunk>(
+    return new RefusingReactor(
         ToGrpcStatus(WithErrorReason(
             absl::UnavailableError(absl::StrCat("the server is busy with ",
                                                 options_.max_concurrent_archives,

@@ -1,4 +1,4 @@
-// ResolutionParserService: the resolute.v1.ResolutionParser gRPC service.
+// ResolutionParserService: the resolute.v1.ResolutionParserService gRPC service.
 //
 //   ResolutionParserService service(ServiceOptions{});
 //   grpc::ServerBuilder builder;
@@ -107,7 +107,7 @@ class ResolutionParserService final : public ParserServiceBase {
   // server's Shutdown has returned (gRPC's rule for completion queues).
   void StopWorkers();
 
-  grpc::ServerBidiReactor<v1::ArchiveChunk, v1::ParseResolutionResponse>* ParseArchive(
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* ParseArchive(
       grpc::CallbackServerContext* context) override;
 
   // Ends the input of every document stream, current and future: each

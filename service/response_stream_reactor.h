@@ -35,14 +35,17 @@
 #include "absl/synchronization/mutex.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/arena_messages.h"
+#include "service/request_codec.h"
 #include "service/response_sequencer.h"
 
 namespace resolute {
 namespace service {
 
-template <class Request>
-class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseResolutionResponse>,
-                              public std::enable_shared_from_this<ResponseStreamReactor<Request>> {
+// A raw method's reactor: requests arrive as bytes (the derived reactor
+// decodes them), and responses, produced as ParseResolutionResponses, are
+// written as their bytes (the call's response type has the same fields).
+class ResponseStreamReactor : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>,
+                              public std::enable_shared_from_this<ResponseStreamReactor> {
  public:
   // Makes a `Derived` reactor that owns itself until OnDone and starts it.
   template <class Derived, class... Args>
@@ -121,9 +124,11 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
         sequencer_.DiscardReady();
       } else if (sequencer_.PopReady(&write_buffer_)) {
         writing_ = true;
+        EncodeResponse(*write_buffer_, &write_bytes_);
+        write_buffer_.Reset();
         // No buffer hint: a buffered write may not complete until a later
         // write flushes it, and the next write waits for this one.
-        this->StartWrite(write_buffer_.get());
+        this->StartWrite(&write_bytes_);
       }
     }
     MaybeReadLocked();
@@ -147,9 +152,10 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<Request, v1::ParseR
   std::shared_ptr<ResponseStreamReactor> self_;
   ResponseSequencer sequencer_ ABSL_GUARDED_BY(mu_);
   const size_t window_;
-  // The response being written (serialised by gRPC during StartWrite, so
-  // it could be freed then, but is kept until the next write replaces it).
+  // The next response, freed once encoded into write_bytes_.
   ArenaResponse write_buffer_ ABSL_GUARDED_BY(mu_);
+  // The response being written, kept until the next write replaces it.
+  grpc::ByteBuffer write_bytes_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   grpc::Status final_status_ ABSL_GUARDED_BY(mu_);

@@ -7,7 +7,7 @@
 //   (*server)->Wait();
 //
 // Health reports SERVING for "" (the whole server) and for
-// "resolute.v1.ResolutionParser" once started; SetServing(false) and
+// "resolute.v1.ResolutionParserService" once started; SetServing(false) and
 // Shutdown turn both NOT_SERVING.
 //
 // Transport: keepalive, message size limits, concurrent streams per
@@ -44,7 +44,7 @@ namespace resolute {
 namespace service {
 
 // The full name of the service, as used by health checks and reflection.
-inline constexpr char kServiceName[] = "resolute.v1.ResolutionParser";
+inline constexpr char kServiceName[] = "resolute.v1.ResolutionParserService";
 
 // TLS on the gRPC port, as PEM text (see LoadTlsOptions for files).
 struct TlsOptions {
@@ -136,7 +136,7 @@ class ResoluteServer final : public ShutdownTarget {
   // A channel to this server that does not go through the network.
   std::shared_ptr<grpc::Channel> InProcessChannel(const grpc::ChannelArguments& args = {});
 
-  // Sets the health of "" and "resolute.v1.ResolutionParser", on the gRPC
+  // Sets the health of "" and "resolute.v1.ResolutionParserService", on the gRPC
   // port and the probe port. Thread-safe.
   void SetServing(bool serving) override;
 

@@ -34,9 +34,9 @@ constexpr absl::string_view kCodeNames[] = {
 // Any other path a client sends is "other", so that clients cannot create
 // label values (series) at will.
 constexpr absl::string_view kKnownMethods[] = {
-    "resolute.v1.ResolutionParser/ParseResolution",
-    "resolute.v1.ResolutionParser/StreamParseResolutions",
-    "resolute.v1.ResolutionParser/ParseArchive",
+    "resolute.v1.ResolutionParserService/ParseResolution",
+    "resolute.v1.ResolutionParserService/StreamParseResolutions",
+    "resolute.v1.ResolutionParserService/ParseArchive",
     "grpc.health.v1.Health/Check",
     "grpc.health.v1.Health/Watch",
     "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
@@ -117,7 +117,7 @@ ServiceMetrics::ServiceMetrics(metrics::Registry* registry)
                                         {"code", "severity"})) {
   // The service's methods appear (at zero) before their first call.
   for (const char* method : {"ParseResolution", "StreamParseResolutions", "ParseArchive"}) {
-    const std::string label = std::string("resolute.v1.ResolutionParser/") + method;
+    const std::string label = std::string("resolute.v1.ResolutionParserService/") + method;
     in_flight_->WithLabels({label});
     call_duration_->WithLabels({label});
   }

@@ -3,8 +3,8 @@
 //
 //   metrics::Registry registry;
 //   ServiceMetrics metrics(&registry);
-//   metrics.CallStarted("resolute.v1.ResolutionParser/ParseResolution");
-//   metrics.CallFinished("resolute.v1.ResolutionParser/ParseResolution",
+//   metrics.CallStarted("resolute.v1.ResolutionParserService/ParseResolution");
+//   metrics.CallFinished("resolute.v1.ResolutionParserService/ParseResolution",
 //                        grpc::StatusCode::OK, absl::Milliseconds(12));
 //   metrics.DocumentParsed(absl::OkStatus(), 48213, absl::Milliseconds(9), &resolution);
 //
@@ -19,7 +19,7 @@
 //   resolute_diagnostics_total{code,severity}         counter
 //
 // `method` is "package.Service/Method" for the services this server
-// registers (resolute.v1.ResolutionParser, grpc.health.v1.Health, server
+// registers (resolute.v1.ResolutionParserService, grpc.health.v1.Health, server
 // reflection) and "other" for any other name, so a client cannot create
 // series at will. `code` is the gRPC code name ("OK", "INVALID_ARGUMENT").
 // `outcome` is the document's status code in lower case ("ok",

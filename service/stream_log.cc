@@ -16,7 +16,7 @@ StreamLog MakeStreamLog(Logger* logger, const grpc::ServerContextBase& context,
   StreamLog log;
   if (logger == nullptr) return log;
   log.logger = logger;
-  log.method = absl::StrCat("resolute.v1.ResolutionParser/", method);
+  log.method = absl::StrCat("resolute.v1.ResolutionParserService/", method);
   log.peer = context.peer();
   return log;
 }

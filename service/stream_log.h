@@ -5,7 +5,7 @@
 // logged at warning:
 //
 //   {"time":...,"level":"debug","message":"document parsed",
-//    "method":"resolute.v1.ResolutionParser/StreamParseResolutions",
+//    "method":"resolute.v1.ResolutionParserService/StreamParseResolutions",
 //    "peer":"ipv4:10.1.2.3:40112","document_id":"A_RES_78_100.txt",
 //    "status":"OK","duration_ms":7.93}
 //
@@ -31,7 +31,7 @@ namespace service {
 struct StreamLog {
   // Null: nothing is logged.
   Logger* logger = nullptr;
-  // "resolute.v1.ResolutionParser/StreamParseResolutions".
+  // "resolute.v1.ResolutionParserService/StreamParseResolutions".
   std::string method;
   // The client's address as gRPC reports it ("ipv4:10.1.2.3:40112").
   std::string peer;

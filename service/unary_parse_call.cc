@@ -50,7 +50,7 @@ void UnaryParseCall::ParseAndReply() {
   absl::Status status =
       context_.deadline() <= std::chrono::system_clock::now()
           ? absl::DeadlineExceededError("the deadline passed before parsing")
-          : DecodeRequest(&request_bytes_, 0, request_);
+          : DecodeRequest(&request_bytes_, 0, "ParseResolutionRequest", request_);
   if (status.ok()) {
     CallControl call;
     call.deadline = absl::FromChrono(context_.deadline());

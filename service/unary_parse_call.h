@@ -32,12 +32,15 @@ namespace resolute {
 namespace service {
 
 // The generated service with ParseResolution and StreamParseResolutions on
-// the asynchronous API as raw methods (their events go to the worker pool's
-// queue; their messages are bytes the service decodes itself) and
-// ParseArchive on the callback API (its libarchive reads block a thread).
-using ParserServiceBase = v1::ResolutionParser::WithRawMethod_ParseResolution<
-    v1::ResolutionParser::WithRawMethod_StreamParseResolutions<
-        v1::ResolutionParser::WithCallbackMethod_ParseArchive<v1::ResolutionParser::Service>>>;
+// the asynchronous API (their events go to the worker pool's queue) and
+// ParseArchive on the callback API (its libarchive reads block a thread),
+// all three as raw methods: their messages are bytes the service decodes and
+// encodes itself (service/request_codec.h), so the three calls share the
+// ParseResolutionRequest/Response code path.
+using ParserServiceBase = v1::ResolutionParserService::WithRawMethod_ParseResolution<
+    v1::ResolutionParserService::WithRawMethod_StreamParseResolutions<
+        v1::ResolutionParserService::WithRawCallbackMethod_ParseArchive<
+            v1::ResolutionParserService::Service>>>;
 
 class UnaryParseCall final : public WorkerPool::Event {
  public:

@@ -22,9 +22,9 @@ namespace resolute {
 namespace bench {
 namespace {
 
-constexpr char kUnaryMethod[] = "/resolute.v1.ResolutionParser/ParseResolution";
-constexpr char kStreamMethod[] = "/resolute.v1.ResolutionParser/StreamParseResolutions";
-constexpr char kArchiveMethod[] = "/resolute.v1.ResolutionParser/ParseArchive";
+constexpr char kUnaryMethod[] = "/resolute.v1.ResolutionParserService/ParseResolution";
+constexpr char kStreamMethod[] = "/resolute.v1.ResolutionParserService/StreamParseResolutions";
+constexpr char kArchiveMethod[] = "/resolute.v1.ResolutionParserService/ParseArchive";
 
 // The names of the gRPC status codes, for error messages.
 constexpr absl::string_view kCodeNames[] = {
@@ -46,16 +46,16 @@ grpc::ByteBuffer BufferOf(std::string bytes) {
   return grpc::ByteBuffer(&slice, 1);
 }
 
-// What a ParseResolutionResponse says about its document, read from the
-// wire without parsing the resolution.
+// What a response (of any of the three calls: they have the same fields)
+// says about its document, read from the wire without parsing the resolution.
 struct ResponseHead {
   std::string document_id;
   int code = 0;
   std::string message;
 };
 
-// Reads fields 1 (document_id) and 2 (status) of a serialised
-// ParseResolutionResponse and skips the rest; false if malformed.
+// Reads fields 1 (document_id) and 2 (status) of a serialised response and
+// skips the rest; false if malformed.
 bool PeekResponse(grpc::ByteBuffer* buffer, ResponseHead* head) {
   grpc::ProtoBufferReader reader(buffer);
   google::protobuf::io::CodedInputStream in(&reader);
@@ -216,7 +216,7 @@ class LoadGenerator::Level {
   std::vector<grpc::ByteBuffer> unary_requests_;
   // kStream: the request of each document without its id (added per write).
   std::vector<grpc::Slice> stream_bodies_;
-  // kArchive: the chunks of the archive, the first with its name and hints,
+  // kArchive: the header (name, hints), then the data messages of the archive,
   // and the size of each entry.
   std::vector<grpc::ByteBuffer> archive_chunks_;
   absl::flat_hash_map<std::string, int64_t> entry_bytes_;
@@ -250,7 +250,7 @@ absl::Status LoadGenerator::Level::Prepare() {
       break;
     case LoadMode::kStream:
       for (const BenchDocument& d : documents_) {
-        v1::ParseResolutionRequest request;
+        v1::StreamParseResolutionsRequest request;
         request.set_content(d.content);
         request.set_omit_text(options_.omit_text);
         stream_bodies_.push_back(grpc::Slice(request.SerializeAsString()));
@@ -265,15 +265,14 @@ absl::Status LoadGenerator::Level::Prepare() {
       absl::StatusOr<std::string> archive = client::BuildMemoryArchive(options_.archive_format, files);
       if (!archive.ok()) return archive.status();
       const size_t chunk = std::max<size_t>(1, options_.chunk_bytes);
-      for (size_t at = 0; at < archive->size() || at == 0; at += chunk) {
-        v1::ArchiveChunk message;
+      v1::ParseArchiveRequest header;
+      header.mutable_header()->set_archive_name("bench.archive");
+      header.mutable_header()->set_omit_text(options_.omit_text);
+      archive_chunks_.push_back(BufferOf(header.SerializeAsString()));
+      for (size_t at = 0; at < archive->size(); at += chunk) {
+        v1::ParseArchiveRequest message;
         message.set_data(archive->substr(at, chunk));
-        if (at == 0) {
-          message.set_archive_name("bench.archive");
-          message.set_omit_text(options_.omit_text);
-        }
         archive_chunks_.push_back(BufferOf(message.SerializeAsString()));
-        if (archive->empty()) break;
       }
       break;
     }
@@ -481,7 +480,7 @@ class LoadGenerator::Level::StreamCall final
       writing_ = true;
       const uint64_t seq = next_seq_++;
       const size_t document = level_->NextDocument();
-      v1::ParseResolutionRequest id;
+      v1::StreamParseResolutionsRequest id;
       id.set_document_id(absl::StrCat(seq));
       const grpc::Slice slices[] = {grpc::Slice(id.SerializeAsString()),
                                     level_->stream_bodies_[document]};

@@ -1,7 +1,7 @@
 // grpc_health_probe: one grpc.health.v1.Health/Check call, the same request the
 // kubelet sends for a native gRPC probe, reported as an exit code.
 //
-//   grpc_health_probe --addr=127.0.0.1:50051 [--service=resolute.v1.ResolutionParser]
+//   grpc_health_probe --addr=127.0.0.1:50051 [--service=resolute.v1.ResolutionParserService]
 //                     [--timeout=2] [--wait=30]
 //
 // Exit codes (those of the grpc-ecosystem grpc_health_probe):

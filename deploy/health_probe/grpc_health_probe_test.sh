@@ -34,7 +34,7 @@ check() {
   fi
 }
 
-check 0 --addr="$addr" --service=resolute.v1.ResolutionParser --wait=10  # readinessProbe
+check 0 --addr="$addr" --service=resolute.v1.ResolutionParserService --wait=10  # readinessProbe
 check 0 --addr="$addr"                                                   # livenessProbe (service "")
 check 3 --addr="$addr" --service=no.such.Service                         # NOT_FOUND
 check 1 --no-such-flag

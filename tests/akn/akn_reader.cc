@@ -137,7 +137,7 @@ class Reader {
       }
       auto* list = who == "#inFavour" ? vote->mutable_yes_states()
                    : who == "#against" ? vote->mutable_no_states()
-                                       : vote->mutable_abstaining_states();
+                                       : vote->mutable_abstention_states();
       for (const std::string& s : states) list->Add()->assign(s);
       if (who == "#inFavour") vote->set_yes_count(value);
       if (who == "#against") vote->set_no_count(value);
@@ -459,7 +459,7 @@ v1::Resolution RoundTripView(const v1::Resolution& m) {
       vote->set_abstention_count(m.vote().abstention_count());
       *vote->mutable_yes_states() = m.vote().yes_states();
       *vote->mutable_no_states() = m.vote().no_states();
-      *vote->mutable_abstaining_states() = m.vote().abstaining_states();
+      *vote->mutable_abstention_states() = m.vote().abstention_states();
     }
   }
   std::vector<v1::Footnote> footnotes;

@@ -116,7 +116,7 @@ const std::vector<Case>& Cases() {
            eid: "preamble__para_1" lead_phrase: "Recalling"
            text: "Recalling resolutions 217 A (III), 170/11 and 70/1, Council resolution 7/34 and A/78/6 (Sect. 2),"
          }
-         citations { symbol: "A/RES/217(III)" parts: "A" cited_by_eids: "preamble__para_1" }
+         citations { symbol: "A/RES/217(III)" part_range: "A" cited_by_eids: "preamble__para_1" }
          citations { symbol: "A/RES/70/1" cited_by_eids: "preamble__para_1" }
          citations { symbol: "A/HRC/RES/7/34" cited_by_eids: "preamble__para_1" }
          citations { symbol: "A/78/6(Sect.2)" cited_by_eids: "preamble__para_1" }

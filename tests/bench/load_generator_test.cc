@@ -245,7 +245,7 @@ TEST_F(LoadGeneratorTest, ResponseBytesAreTheSerialisedResponses) {
     request.set_omit_text(omit_text);
     grpc::ClientContext context;
     v1::ParseResolutionResponse response;
-    ASSERT_TRUE(v1::ResolutionParser::NewStub(Channel())
+    ASSERT_TRUE(v1::ResolutionParserService::NewStub(Channel())
                     ->ParseResolution(&context, request, &response)
                     .ok());
     sizes[omit_text] = static_cast<int64_t>(response.ByteSizeLong());

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "client/channel.h"
+#include "client/same_fields.h"
 
 namespace resolute {
 namespace testing {
@@ -40,9 +41,10 @@ grpc::Status FlakyService::ParseResolution(grpc::ServerContext*,
 
 grpc::Status FlakyService::StreamParseResolutions(
     grpc::ServerContext*,
-    grpc::ServerReaderWriter<v1::ParseResolutionResponse, v1::ParseResolutionRequest>* stream) {
+    grpc::ServerReaderWriter<v1::StreamParseResolutionsResponse, v1::StreamParseResolutionsRequest>*
+        stream) {
   const bool fail = StartCall();
-  v1::ParseResolutionRequest request;
+  v1::StreamParseResolutionsRequest request;
   int read = 0;
   while (stream->Read(&request)) {
     {
@@ -53,16 +55,19 @@ grpc::Status FlakyService::StreamParseResolutions(
     // One document read and never answered (and whatever the client sent
     // after it).
     if (fail && read > answers_before_failure_) return failure_;
-    if (!stream->Write(Answer(request))) return grpc::Status::CANCELLED;
+    const auto answer = Answer(client::SameFields<v1::ParseResolutionRequest>(request));
+    if (!stream->Write(client::SameFields<v1::StreamParseResolutionsResponse>(answer))) {
+      return grpc::Status::CANCELLED;
+    }
   }
   return fail ? failure_ : grpc::Status::OK;
 }
 
 grpc::Status FlakyService::ParseArchive(
     grpc::ServerContext*,
-    grpc::ServerReaderWriter<v1::ParseResolutionResponse, v1::ArchiveChunk>* stream) {
+    grpc::ServerReaderWriter<v1::ParseArchiveResponse, v1::ParseArchiveRequest>* stream) {
   const bool fail = StartCall();
-  v1::ArchiveChunk chunk;
+  v1::ParseArchiveRequest chunk;
   int64_t bytes = 0;
   while (stream->Read(&chunk)) bytes += static_cast<int64_t>(chunk.data().size());
   {
@@ -73,7 +78,9 @@ grpc::Status FlakyService::ParseArchive(
     if (fail && i >= answers_before_failure_) return failure_;
     v1::ParseResolutionRequest entry;
     entry.set_document_id(absl::StrCat("e", i));
-    if (!stream->Write(Answer(entry))) return grpc::Status::CANCELLED;
+    if (!stream->Write(client::SameFields<v1::ParseArchiveResponse>(Answer(entry)))) {
+      return grpc::Status::CANCELLED;
+    }
   }
   return fail ? failure_ : grpc::Status::OK;
 }

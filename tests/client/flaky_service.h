@@ -1,4 +1,4 @@
-// Test helper: a ResolutionParser whose first calls fail part-way, to test
+// Test helper: a ResolutionParserService whose first calls fail part-way, to test
 // the client's retries, and a server to run it in-process.
 
 #ifndef RESOLUTE_TESTS_CLIENT_FLAKY_SERVICE_H_
@@ -21,7 +21,7 @@ namespace testing {
 // whose `text` is the content. The first `failing_calls` calls (of any
 // method) answer `answers_before_failure` documents, read one more without
 // answering it (it is lost), and end with `failure`.
-class FlakyService final : public v1::ResolutionParser::Service {
+class FlakyService final : public v1::ResolutionParserService::Service {
  public:
   FlakyService(int failing_calls, int answers_before_failure, grpc::Status failure);
 
@@ -34,11 +34,12 @@ class FlakyService final : public v1::ResolutionParser::Service {
                                v1::ParseResolutionResponse* response) override;
   grpc::Status StreamParseResolutions(
       grpc::ServerContext* context,
-      grpc::ServerReaderWriter<v1::ParseResolutionResponse, v1::ParseResolutionRequest>* stream)
-      override;
+      grpc::ServerReaderWriter<v1::StreamParseResolutionsResponse,
+                               v1::StreamParseResolutionsRequest>* stream) override;
   grpc::Status ParseArchive(
       grpc::ServerContext* context,
-      grpc::ServerReaderWriter<v1::ParseResolutionResponse, v1::ArchiveChunk>* stream) override;
+      grpc::ServerReaderWriter<v1::ParseArchiveResponse, v1::ParseArchiveRequest>* stream)
+      override;
 
   // Calls received by any method.
   int calls() const;

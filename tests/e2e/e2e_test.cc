@@ -111,11 +111,11 @@ class EndToEndTest : public ::testing::Test {
 
 TEST_F(EndToEndTest, HealthAndCleanShutdown) {
   EXPECT_EQ(testing::CheckHealth(channel_, "").value_or(-1), testing::kServing);
-  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kServing);
   auto services = testing::ListServices(channel_);
   ASSERT_TRUE(services.ok()) << services.status();
-  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParser"));
+  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParserService"));
   EXPECT_EQ(server_->Terminate(), 0);
 }
 

@@ -88,7 +88,7 @@ bool LogEventually(const std::string& path, const std::string& text) {
 
 grpc::Status Unary(const std::shared_ptr<grpc::Channel>& channel, const std::string& id,
                    const std::string& content) {
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   v1::ParseResolutionRequest request;
@@ -122,7 +122,7 @@ TEST_F(OperationsTest, SigtermDuringADocumentStreamAnswersEveryAcceptedDocument)
       Start({{"--worker_threads=2", "--shutdown_grace=1s", "--drain_deadline=15s"}, 0, {}, log});
   ASSERT_NE(server, nullptr);
   auto channel = client::CreateResoluteChannel(server->target());
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   auto stream = stub->StreamParseResolutions(&context);
@@ -130,7 +130,7 @@ TEST_F(OperationsTest, SigtermDuringADocumentStreamAnswersEveryAcceptedDocument)
   std::atomic<int> written{0};
   std::thread writer([&] {
     for (int i = 0; i < kDocuments; ++i) {
-      v1::ParseResolutionRequest request;
+      v1::StreamParseResolutionsRequest request;
       request.set_document_id(absl::StrCat("doc", i));
       request.set_content(corpus_[i % corpus_.size()].content);
       if (!stream->Write(request)) break;
@@ -138,9 +138,9 @@ TEST_F(OperationsTest, SigtermDuringADocumentStreamAnswersEveryAcceptedDocument)
     }
     stream->WritesDone();
   });
-  std::vector<v1::ParseResolutionResponse> responses;
+  std::vector<v1::StreamParseResolutionsResponse> responses;
   absl::Time term_sent;
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) {
     responses.push_back(response);
     if (responses.size() == 20) {
@@ -183,7 +183,7 @@ TEST_F(OperationsTest, SigtermDuringADocumentStreamAnswersEveryAcceptedDocument)
   EXPECT_THAT(all, HasSubstr("shutdown: grace over; no new calls accepted, draining"));
   EXPECT_THAT(all, HasSubstr("\"message\":\"exiting\",\"exit_code\":0"));
   // The stream's call line, and never a document's text.
-  EXPECT_THAT(all, HasSubstr("\"method\":\"resolute.v1.ResolutionParser/StreamParseResolutions\""));
+  EXPECT_THAT(all, HasSubstr("\"method\":\"resolute.v1.ResolutionParserService/StreamParseResolutions\""));
   EXPECT_THAT(all, Not(HasSubstr("The General Assembly")));
 }
 
@@ -197,14 +197,14 @@ TEST_F(OperationsTest, CallsDuringTheGraceAreServedWhileHealthIsNotServing) {
   auto channel = client::CreateResoluteChannel(server->target());
   ASSERT_TRUE(Unary(channel, "before", corpus_[0].content).ok());
   EXPECT_EQ(testing::CheckHealth(channel, "").value_or(-1), testing::kServing);
-  EXPECT_EQ(testing::CheckHealth(channel, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(channel, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kServing);
 
   const absl::Time term_sent = absl::Now();
   server->Signal(SIGTERM);
   ASSERT_TRUE(LogEventually(log, "shutdown: health is NOT_SERVING"));
   EXPECT_EQ(testing::CheckHealth(channel, "").value_or(-1), testing::kNotServing);
-  EXPECT_EQ(testing::CheckHealth(channel, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(channel, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kNotServing);
   // A new call on an existing connection, and one on a new connection.
   grpc::Status during = Unary(channel, "during-grace", corpus_[1].content);
@@ -310,7 +310,7 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
   ASSERT_NE(server, nullptr);
   ASSERT_GT(server->metrics_port(), 0);
   auto channel = client::CreateResoluteChannel(server->target());
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   uint64_t bytes = 0;
   for (int i = 0; i < 2; ++i) {
     ASSERT_TRUE(Unary(channel, "u", corpus_[i].content).ok());
@@ -321,14 +321,14 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
     grpc::ClientContext context;
     auto stream = stub->StreamParseResolutions(&context);
     for (int i = 0; i < 4; ++i) {
-      v1::ParseResolutionRequest request;
+      v1::StreamParseResolutionsRequest request;
       request.set_document_id(absl::StrCat("s", i));
       request.set_content(corpus_[i % corpus_.size()].content);
       bytes += request.content().size();
       ASSERT_TRUE(stream->Write(request));
     }
     stream->WritesDone();
-    v1::ParseResolutionResponse response;
+    v1::StreamParseResolutionsResponse response;
     int n = 0;
     while (stream->Read(&response)) ++n;
     EXPECT_EQ(n, 4);
@@ -343,11 +343,13 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
     bytes += corpus_[0].content.size() + 10;
     grpc::ClientContext context;
     auto stream = stub->ParseArchive(&context);
-    v1::ArchiveChunk chunk;
-    chunk.set_data(archive);
-    ASSERT_TRUE(stream->Write(chunk));
+    v1::ParseArchiveRequest message;
+    message.mutable_header();
+    ASSERT_TRUE(stream->Write(message));
+    message.set_data(archive);
+    ASSERT_TRUE(stream->Write(message));
     stream->WritesDone();
-    v1::ParseResolutionResponse response;
+    v1::ParseArchiveResponse response;
     while (stream->Read(&response)) {
     }
     ASSERT_TRUE(stream->Finish().ok());
@@ -358,7 +360,7 @@ TEST_F(OperationsTest, MetricsScrapeAfterCalls) {
   EXPECT_EQ(scrape->status, 200);
   EXPECT_EQ(scrape->content_type, "text/plain; version=0.0.4; charset=utf-8");
   const std::string& text = scrape->body;
-  const std::string service = "resolute.v1.ResolutionParser/";
+  const std::string service = "resolute.v1.ResolutionParserService/";
   for (const std::string& line : {
            "resolute_grpc_calls_total{method=\"" + service + "ParseResolution\",code=\"OK\"} 2\n",
            "resolute_grpc_calls_total{method=\"" + service +
@@ -430,7 +432,7 @@ TEST_F(OperationsTest, MutualTlsWithTheClientBinaryAndAPlaintextProbePort) {
   // Kubelet-style probes on the plaintext probe port.
   auto probe = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server->probe_port()),
                                    grpc::InsecureChannelCredentials());
-  EXPECT_EQ(testing::CheckHealth(probe, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(probe, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kServing);
 
   const std::string resolute = testing::RunfilesPath("client/resolute");

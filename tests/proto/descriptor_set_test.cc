@@ -30,7 +30,7 @@ TEST(DescriptorSet, LoadsIntoAnEmptyPoolAndDescribesTheApi) {
   for (const auto& file : set.file()) {
     ASSERT_NE(pool.BuildFile(file), nullptr) << file.name() << " (imports missing?)";
   }
-  const auto* service = pool.FindServiceByName("resolute.v1.ResolutionParser");
+  const auto* service = pool.FindServiceByName("resolute.v1.ResolutionParserService");
   ASSERT_NE(service, nullptr);
   EXPECT_NE(service->FindMethodByName("ParseResolution"), nullptr);
   EXPECT_NE(service->FindMethodByName("StreamParseResolutions"), nullptr);
@@ -47,7 +47,7 @@ TEST(DescriptorSet, KeepsComments) {
   DescriptorPool pool;
   for (const auto& file : set.file()) pool.BuildFile(file);
   const auto* method =
-      pool.FindMethodByName("resolute.v1.ResolutionParser.ParseResolution");
+      pool.FindMethodByName("resolute.v1.ResolutionParserService.ParseResolution");
   ASSERT_NE(method, nullptr);
   google::protobuf::SourceLocation location;
   ASSERT_TRUE(method->GetSourceLocation(&location));

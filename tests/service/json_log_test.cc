@@ -33,7 +33,7 @@ struct Captured {
 TEST(JsonLog, LineHasTimeLevelMessageThenFieldsInOrder) {
   Captured out;
   Logger logger = out.Make(LogLevel::kDebug);
-  logger.Info("call finished", {{"method", "resolute.v1.ResolutionParser/ParseResolution"},
+  logger.Info("call finished", {{"method", "resolute.v1.ResolutionParserService/ParseResolution"},
                                 {"status", "OK"},
                                 {"duration_ms", 12.5},
                                 {"requests", 1},
@@ -42,7 +42,7 @@ TEST(JsonLog, LineHasTimeLevelMessageThenFieldsInOrder) {
   ASSERT_EQ(out.lines.size(), 1u);
   EXPECT_EQ(out.lines[0],
             "{\"time\":\"2024-05-01T12:00:03.045Z\",\"level\":\"info\",\"message\":\"call "
-            "finished\",\"method\":\"resolute.v1.ResolutionParser/ParseResolution\",\"status\":"
+            "finished\",\"method\":\"resolute.v1.ResolutionParserService/ParseResolution\",\"status\":"
             "\"OK\",\"duration_ms\":12.5,\"requests\":1,\"bytes\":1099511627776,\"tls\":true}\n");
 }
 

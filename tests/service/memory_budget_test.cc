@@ -104,7 +104,7 @@ TEST(MemoryBudgetService, ParsesWithinTheBudgetAndRefusesWhatCannotFit) {
     return absl::OkStatus();
   };
   auto server = testing::StartInProcessServer(options);
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
 
   std::vector<grpc::Status> statuses(3);
   std::vector<std::thread> callers;
@@ -145,7 +145,7 @@ TEST(MemoryBudgetService, ALongWaitEndsUnavailableWithRetryInfo) {
     return absl::OkStatus();
   };
   auto server = testing::StartInProcessServer(options);
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
   grpc::Status first;
   std::thread holder([&] {
     grpc::ClientContext context;

@@ -37,8 +37,8 @@ using ::resolute::testing::RawCallResult;
 using ::testing::HasSubstr;
 
 constexpr char kText[] = "The General Assembly,\n1. Decides to remain seized of the matter.\n";
-constexpr char kStreamMethod[] = "/resolute.v1.ResolutionParser/StreamParseResolutions";
-constexpr char kUnaryMethod[] = "/resolute.v1.ResolutionParser/ParseResolution";
+constexpr char kStreamMethod[] = "/resolute.v1.ResolutionParserService/StreamParseResolutions";
+constexpr char kUnaryMethod[] = "/resolute.v1.ResolutionParserService/ParseResolution";
 
 // The ErrorInfo reason of `status`; empty if it has none.
 std::string ReasonOf(const google::rpc::Status& status) {
@@ -73,12 +73,12 @@ class NoDocumentLostTest : public ::testing::Test {
     options.worker_threads = 2;
     server_ = testing::StartInProcessServer(std::move(options));
     channel_ = testing::InProcessChannel(server_.get());
-    stub_ = v1::ResolutionParser::NewStub(channel_);
+    stub_ = v1::ResolutionParserService::NewStub(channel_);
   }
 
   std::unique_ptr<ResoluteServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
 };
 
 // The bytes of a request for document `id`.
@@ -271,13 +271,14 @@ TEST_F(NoDocumentLostTest, StalledArchiveUploadEndsAfterTheIdleTimeout) {
   grpc::ClientContext stalled_context;
   stalled_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
   auto stalled = stub_->ParseArchive(&stalled_context);
-  v1::ArchiveChunk chunk;
-  chunk.set_archive_name("stalled.tar.gz");
-  chunk.set_data(archive.substr(0, 10));
-  ASSERT_TRUE(stalled->Write(chunk));
+  v1::ParseArchiveRequest message;
+  message.mutable_header()->set_archive_name("stalled.tar.gz");
+  ASSERT_TRUE(stalled->Write(message));
+  message.set_data(archive.substr(0, 10));
+  ASSERT_TRUE(stalled->Write(message));
   // Nothing more is sent.
   const absl::Time start = absl::Now();
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stalled->Read(&response)) {
   }
   const grpc::Status status = stalled->Finish();

@@ -42,11 +42,11 @@ class PdfServiceTest : public ::testing::Test {
     options.parser.pdf.program = RunfilePath(extractor);
     options.parser.pdf.timeout = timeout;
     server_ = testing::StartInProcessServer(std::move(options));
-    stub_ = v1::ResolutionParser::NewStub(testing::InProcessChannel(server_.get()));
+    stub_ = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server_.get()));
   }
 
   std::unique_ptr<service::ResoluteServer> server_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
 };
 
 TEST(MediaKindTest, FromTheMediaTypeOrTheSignature) {

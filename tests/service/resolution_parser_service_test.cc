@@ -39,6 +39,7 @@ using ::resolute::testing::ArchiveFormat;
 using ::resolute::testing::BuildArchive;
 using ::resolute::testing::CallResult;
 using ::resolute::testing::MakeRequest;
+using ::resolute::testing::MakeStreamRequest;
 using ::resolute::testing::TestFile;
 using ::testing::HasSubstr;
 
@@ -63,7 +64,7 @@ class ServiceTest : public ::testing::Test {
   void Start(ServiceOptions options) {
     server_ = testing::StartInProcessServer(std::move(options));
     channel_ = testing::InProcessChannel(server_.get());
-    stub_ = v1::ResolutionParser::NewStub(channel_);
+    stub_ = v1::ResolutionParserService::NewStub(channel_);
   }
   void StartReal() {
     ServiceOptions options;
@@ -81,7 +82,7 @@ class ServiceTest : public ::testing::Test {
 
   std::unique_ptr<ResoluteServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::ResolutionParser::Stub> stub_;
+  std::unique_ptr<v1::ResolutionParserService::Stub> stub_;
 };
 
 // --- Unary -------------------------------------------------------------------
@@ -149,7 +150,7 @@ TEST_F(ServiceTest, AkomaNtosoOnRequestInAllThreeCalls) {
   for (const auto& r : streamed.responses) {
     EXPECT_EQ(r.akoma_ntoso_xml(), by_id[r.document_id()]) << r.document_id();
   }
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.add_output_formats(v1::OUTPUT_FORMAT_AKOMA_NTOSO);
   CallResult archived = testing::SendArchiveWithHints(
       stub_.get(), BuildArchive(ArchiveFormat::kTarGz, files), 1000, first);
@@ -348,12 +349,12 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
   std::atomic<bool> stop{false};
   std::thread writer([&] {
     for (int i = 0; !stop.load(); ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
   std::thread reader([&] {
-    v1::ParseResolutionResponse response;
+    v1::StreamParseResolutionsResponse response;
     while (stream->Read(&response)) {
     }
   });
@@ -376,7 +377,7 @@ TEST_F(ServiceTest, UnaryCallsAreServedWhileAStreamKeepsTheWorkersBusy) {
 TEST_F(ServiceTest, HealthReportsServing) {
   StartReal();
   EXPECT_EQ(testing::CheckHealth(channel_, "").value_or(-1), testing::kServing);
-  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParser").value_or(-1),
+  EXPECT_EQ(testing::CheckHealth(channel_, "resolute.v1.ResolutionParserService").value_or(-1),
             testing::kServing);
   EXPECT_EQ(testing::CheckHealth(channel_, "no.such.Service").status().code(),
             absl::StatusCode::kNotFound);
@@ -386,7 +387,7 @@ TEST_F(ServiceTest, ReflectionListsTheService) {
   StartReal();
   absl::StatusOr<std::vector<std::string>> services = testing::ListServices(channel_);
   ASSERT_TRUE(services.ok()) << services.status();
-  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParser"));
+  EXPECT_THAT(*services, ::testing::Contains("resolute.v1.ResolutionParserService"));
   EXPECT_THAT(*services, ::testing::Contains("grpc.health.v1.Health"));
 }
 
@@ -477,7 +478,7 @@ TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
   std::atomic<int> written{0};
   std::thread writer([&] {
     for (int i = 0; i < kDocuments; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), content))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), content))) return;
       written.fetch_add(1);
     }
     stream->WritesDone();
@@ -491,7 +492,7 @@ TEST_F(ServiceTest, StreamReadsNoMoreThanItsWindow) {
   EXPECT_LT(written.load(), kDocuments);
 
   int responses = 0;
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) ++responses;
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
@@ -519,8 +520,10 @@ TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
   auto stream = stub_->ParseArchive(&context);
   std::atomic<int> written{0};
   std::thread writer([&] {
+    v1::ParseArchiveRequest chunk;
+    chunk.mutable_header();
+    if (!stream->Write(chunk)) return;
     for (size_t offset = 0; offset < archive.size(); offset += kChunk) {
-      v1::ArchiveChunk chunk;
       chunk.set_data(archive.substr(offset, kChunk));
       if (!stream->Write(chunk)) return;
       written.fetch_add(1);
@@ -534,7 +537,7 @@ TEST_F(ServiceTest, ArchiveReadsNoMoreThanItsWindow) {
   EXPECT_LT(written.load(), chunks / 2);
 
   int responses = 0;
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stream->Read(&response)) ++responses;
   writer.join();
   EXPECT_TRUE(stream->Finish().ok());
@@ -555,11 +558,11 @@ TEST_F(ServiceTest, CancelledStreamStopsItsWork) {
   auto stream = stub_->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < 200; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   ASSERT_TRUE(stream->Read(&response));
   context.TryCancel();
   while (stream->Read(&response)) {
@@ -591,11 +594,11 @@ TEST_F(ServiceTest, StreamDeadlineStopsWork) {
   auto stream = stub_->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < 100; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat(i), "text"))) return;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat(i), "text"))) return;
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   int responses = 0;
   while (stream->Read(&response)) ++responses;
   writer.join();
@@ -732,7 +735,9 @@ TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
   // The first upload stays open.
   grpc::ClientContext first_context;
   auto first = stub_->ParseArchive(&first_context);
-  v1::ArchiveChunk chunk;
+  v1::ParseArchiveRequest chunk;
+  chunk.mutable_header();
+  ASSERT_TRUE(first->Write(chunk));
   chunk.set_data(archive.substr(0, 100));
   ASSERT_TRUE(first->Write(chunk));
   absl::SleepFor(absl::Milliseconds(100));
@@ -751,7 +756,7 @@ TEST_F(ServiceTest, TooManyArchivesAtOnceAreRefusedAsUnavailable) {
   chunk.set_data(archive.substr(100));
   ASSERT_TRUE(first->Write(chunk));
   first->WritesDone();
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (first->Read(&response)) {
   }
   EXPECT_TRUE(first->Finish().ok());
@@ -776,14 +781,16 @@ TEST_F(ServiceTest, CancelledArchiveStopsItsWork) {
   grpc::ClientContext context;
   auto stream = stub_->ParseArchive(&context);
   std::thread writer([&] {
+    v1::ParseArchiveRequest chunk;
+    chunk.mutable_header();
+    if (!stream->Write(chunk)) return;
     for (size_t offset = 0; offset < archive.size(); offset += 1024) {
-      v1::ArchiveChunk chunk;
       chunk.set_data(archive.substr(offset, 1024));
       if (!stream->Write(chunk)) return;
     }
     stream->WritesDone();
   });
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   ASSERT_TRUE(stream->Read(&response));
   EXPECT_EQ(response.document_id(), "0.txt");
   context.TryCancel();
@@ -817,9 +824,9 @@ TEST_F(ServiceTest, ManyConcurrentStreamsAndArchives) {
   EXPECT_EQ(complete.load(), 6);
 }
 
-// --- Archive hints (ArchiveChunk.source_variant, language, omit_text) -----------
+// --- Archive hints (the header's source_variant, language, omit_text) ---------
 
-TEST_F(ServiceTest, ArchiveHintsOfTheFirstChunkApplyToEveryEntry) {
+TEST_F(ServiceTest, ArchiveHintsOfTheHeaderApplyToEveryEntry) {
   absl::Mutex mu;
   std::vector<ParseOptions> seen;
   ServiceOptions options;
@@ -834,12 +841,12 @@ TEST_F(ServiceTest, ArchiveHintsOfTheFirstChunkApplyToEveryEntry) {
   const std::string archive = BuildArchive(
       ArchiveFormat::kTarGz,
       {{"a.txt", "The General Assembly,"}, {"b.txt", "Decides"}, {"c.txt", "Requests"}});
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_archive_name("hinted.tar.gz");
   first.set_source_variant(v1::SOURCE_VARIANT_PDFTOTEXT);
   first.set_language("en-GB");
   first.set_omit_text(true);
-  // Small chunks: only the first one carries the hints.
+  // Small chunks: only the header carries the hints.
   CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 64, first);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 3u);
@@ -857,7 +864,7 @@ TEST_F(ServiceTest, ArchiveOmitTextLeavesTheTextOutAndNothingElse) {
   for (const TestFile& f : testing::LoadCorpusSample()) files.push_back({f.path, f.content});
   const std::string archive = BuildArchive(ArchiveFormat::kZip, files);
   CallResult with_text = testing::SendArchive(stub_.get(), archive, 16 << 10);
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_omit_text(true);
   CallResult without_text = testing::SendArchiveWithHints(stub_.get(), archive, 16 << 10, first);
   ASSERT_TRUE(with_text.status.ok());
@@ -880,7 +887,7 @@ TEST_F(ServiceTest, ArchiveWithAnUnsupportedLanguageIsRefusedAtOnce) {
   Start(options);
   const std::string archive =
       BuildArchive(ArchiveFormat::kTar, {{"a.txt", "Le texte"}, {"b.txt", "Le texte"}});
-  v1::ArchiveChunk first;
+  v1::ParseArchiveRequest::Header first;
   first.set_archive_name("french.tar");
   first.set_language("fr");
   CallResult result = testing::SendArchiveWithHints(stub_.get(), archive, 4096, first);
@@ -889,6 +896,61 @@ TEST_F(ServiceTest, ArchiveWithAnUnsupportedLanguageIsRefusedAtOnce) {
   EXPECT_THAT(result.status.error_message(), HasSubstr("language \"fr\" is not supported"));
   EXPECT_TRUE(result.responses.empty());
   EXPECT_EQ(fake.calls.load(), 0);
+}
+
+// The field of the BadRequest violation in a gRPC status's details; empty if
+// there is none.
+std::string BadRequestFieldOf(const grpc::Status& status) {
+  google::rpc::Status rich;
+  google::rpc::BadRequest bad_request;
+  if (!rich.ParseFromString(status.error_details())) return "";
+  for (const auto& detail : rich.details()) {
+    if (detail.UnpackTo(&bad_request) && bad_request.field_violations_size() > 0) {
+      return bad_request.field_violations(0).field();
+    }
+  }
+  return "";
+}
+
+TEST_F(ServiceTest, ArchiveWhoseFirstMessageIsNotAHeaderIsRefused) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  Start(options);
+  v1::ParseArchiveRequest data;
+  data.set_data(BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,"}}));
+  CallResult result = testing::SendArchiveMessages(stub_.get(), {data});
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("must be a header"));
+  const google::rpc::ErrorInfo info = ErrorInfoOf(result.status);
+  EXPECT_EQ(info.reason(), "ARCHIVE_HEADER_MISSING");
+  EXPECT_EQ(info.domain(), "resolute.v1");
+  EXPECT_EQ(BadRequestFieldOf(result.status), "header");
+  EXPECT_TRUE(result.responses.empty());
+  EXPECT_EQ(fake.calls.load(), 0);
+}
+
+TEST_F(ServiceTest, ArchiveWithASecondHeaderIsRefused) {
+  FakeParser fake;
+  ServiceOptions options;
+  options.parser.parse = fake.AsFunction();
+  Start(options);
+  const std::string archive =
+      BuildArchive(ArchiveFormat::kTar, {{"a.txt", "The General Assembly,"}});
+  std::vector<v1::ParseArchiveRequest> messages(4);
+  messages[0].mutable_header()->set_archive_name("twice.tar");
+  messages[1].set_data(archive.substr(0, 100));
+  messages[2].mutable_header()->set_archive_name("again.tar");
+  messages[3].set_data(archive.substr(100));
+  CallResult result = testing::SendArchiveMessages(stub_.get(), messages);
+  EXPECT_EQ(result.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(result.status.error_message(), HasSubstr("archive \"twice.tar\""));
+  EXPECT_THAT(result.status.error_message(), HasSubstr("message 2 (zero-based)"));
+  const google::rpc::ErrorInfo info = ErrorInfoOf(result.status);
+  EXPECT_EQ(info.reason(), "ARCHIVE_HEADER_REPEATED");
+  EXPECT_EQ(info.metadata().at("message_index"), "2");
+  EXPECT_EQ(BadRequestFieldOf(result.status), "header");
+  EXPECT_TRUE(result.responses.empty());
 }
 
 // --- Drain (server shutdown) ----------------------------------------------------
@@ -904,7 +966,7 @@ TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
   options.worker_threads = 2;
   options.stream_window = 4;
   server_ = testing::StartLoopbackServer(options);
-  auto stub = v1::ResolutionParser::NewStub(
+  auto stub = v1::ResolutionParserService::NewStub(
       grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials()));
   constexpr int kDocuments = 1000;  // Far more than fit before the drain.
   grpc::ClientContext context;
@@ -912,14 +974,14 @@ TEST_F(ServiceTest, DrainAnswersEveryDocumentReceivedThenEndsUnavailable) {
   auto stream = stub->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (int i = 0; i < kDocuments; ++i) {
-      if (!stream->Write(MakeRequest(absl::StrCat("doc", i), "text"))) break;
+      if (!stream->Write(MakeStreamRequest(absl::StrCat("doc", i), "text"))) break;
     }
     stream->WritesDone();
   });
-  std::vector<v1::ParseResolutionResponse> responses;
+  std::vector<v1::StreamParseResolutionsResponse> responses;
   std::thread stopper;
   absl::Time shutdown_start;
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) {
     responses.push_back(response);
     if (responses.size() == 3) {

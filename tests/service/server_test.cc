@@ -34,6 +34,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::CheckHealth;
 using testing::MakeRequest;
+using testing::MakeStreamRequest;
 using testing::TestCertificates;
 
 // Echoes the text, so that responses are as large as requests.
@@ -74,7 +75,7 @@ grpc::Status Parse(const std::shared_ptr<grpc::Channel>& channel,
                    const v1::ParseResolutionRequest& request,
                    absl::Duration timeout = absl::Seconds(10),
                    v1::ParseResolutionResponse* response = nullptr) {
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
   v1::ParseResolutionResponse ignored;
@@ -125,11 +126,11 @@ TEST(Server, MaxConcurrentStreamsQueuesCallsOnAConnection) {
   ASSERT_TRUE(Parse(channel, MakeRequest("warm", "x")).ok());  // Connected.
 
   // A stream holds the connection's only slot...
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   grpc::ClientContext stream_context;
   auto stream = stub->StreamParseResolutions(&stream_context);
-  ASSERT_TRUE(stream->Write(MakeRequest("s1", "x")));
-  v1::ParseResolutionResponse response;
+  ASSERT_TRUE(stream->Write(MakeStreamRequest("s1", "x")));
+  v1::StreamParseResolutionsResponse response;
   ASSERT_TRUE(stream->Read(&response));
   // ...so a unary call on the same connection waits for it.
   EXPECT_EQ(Parse(channel, MakeRequest("queued", "x"), absl::Milliseconds(500)).error_code(),
@@ -362,7 +363,7 @@ TEST_F(ObservedServerTest, UnaryCallsAreCountedTimedAndLoggedWithoutTheirText) {
   EXPECT_EQ(Parse(channel_, french).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(CheckHealth(channel_, "").value_or(-1), testing::kServing);
 
-  const std::string parse = "resolute.v1.ResolutionParser/ParseResolution";
+  const std::string parse = "resolute.v1.ResolutionParserService/ParseResolution";
   Eventually([&] {
     return absl::StrContains(registry_.Expose(), "resolute_grpc_calls_total{method=\"grpc.health");
   });
@@ -407,12 +408,12 @@ TEST_F(ObservedServerTest, StreamsLogOneLinePerCallAndDocumentsAtDebug) {
   std::vector<v1::ParseResolutionRequest> requests;
   for (int i = 0; i < 5; ++i) requests.push_back(MakeRequest(absl::StrCat("s", i), "SECRET text"));
   requests.push_back(MakeRequest("empty", ""));
-  auto stub = v1::ResolutionParser::NewStub(channel_);
+  auto stub = v1::ResolutionParserService::NewStub(channel_);
   testing::CallResult result = testing::StreamDocuments(stub.get(), requests);
   ASSERT_TRUE(result.status.ok()) << result.status.error_message();
   ASSERT_EQ(result.responses.size(), 6u);
 
-  const std::string method = "resolute.v1.ResolutionParser/StreamParseResolutions";
+  const std::string method = "resolute.v1.ResolutionParserService/StreamParseResolutions";
   Eventually([&] { return !LinesWith({"\"message\":\"call finished\"", method}).empty(); });
   std::vector<std::string> call = LinesWith({"\"message\":\"call finished\"", method});
   ASSERT_EQ(call.size(), 1u);
@@ -432,6 +433,30 @@ TEST_F(ObservedServerTest, StreamsLogOneLinePerCallAndDocumentsAtDebug) {
   for (const std::string& line : Lines()) EXPECT_THAT(line, Not(HasSubstr("SECRET")));
   EXPECT_THAT(registry_.Expose(),
               HasSubstr("resolute_grpc_calls_total{method=\"" + method + "\",code=\"OK\"} 1\n"));
+}
+
+// At shutdown gRPC completes the calls the service was awaiting (one per
+// worker for ParseResolution, one for StreamParseResolutions) without a
+// call; they never began, so they are neither logged as failed nor counted.
+TEST_F(ObservedServerTest, ShutdownLogsAndCountsNoCallThatNeverBegan) {
+  ASSERT_TRUE(Parse(channel_, MakeRequest("doc-1", "text")).ok());
+  const std::string parse = "resolute.v1.ResolutionParserService/ParseResolution";
+  Eventually([&] { return !LinesWith({"\"message\":\"call finished\"", parse}).empty(); });
+  server_->Shutdown(absl::Seconds(5));
+  server_->Wait();
+  server_.reset();
+
+  EXPECT_THAT(LinesWith({"\"message\":\"call failed\""}), ::testing::IsEmpty())
+      << absl::StrJoin(Lines(), "");
+  const std::string text = registry_.Expose();
+  EXPECT_THAT(text, Not(HasSubstr("code=\"CANCELLED\"")));
+  EXPECT_THAT(text, HasSubstr("resolute_grpc_calls_total{method=\"" + parse + "\",code=\"OK\"} 1\n"));
+  for (const char* method : {"ParseResolution", "StreamParseResolutions", "ParseArchive"}) {
+    EXPECT_THAT(text, Not(HasSubstr(absl::StrCat(
+                          "resolute_grpc_calls_in_flight{method=\"resolute.v1.ResolutionParserService/",
+                          method, "\"} -"))))
+        << method;
+  }
 }
 
 TEST(CallObserver, LogLevels) {

@@ -15,19 +15,19 @@ using ::testing::Not;
 
 TEST(ServiceMetrics, MethodLabels) {
   const std::pair<const char*, const char*> cases[] = {
-      {"/resolute.v1.ResolutionParser/ParseResolution",
-       "resolute.v1.ResolutionParser/ParseResolution"},
+      {"/resolute.v1.ResolutionParserService/ParseResolution",
+       "resolute.v1.ResolutionParserService/ParseResolution"},
       {"/grpc.health.v1.Health/Check", "grpc.health.v1.Health/Check"},
       {"/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
        "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"},
       {"/evil.Service/Method", "other"},
-      {"/resolute.v1.ResolutionParser/Parse\"Injected", "other"},
-      {"/resolute.v1.ResolutionParser/", "other"},
+      {"/resolute.v1.ResolutionParserService/Parse\"Injected", "other"},
+      {"/resolute.v1.ResolutionParserService/", "other"},
       // Unknown methods of known services create no series of their own.
-      {"/resolute.v1.ResolutionParser/M1", "other"},
-      {"/resolute.v1.ResolutionParser/M2999", "other"},
+      {"/resolute.v1.ResolutionParserService/M1", "other"},
+      {"/resolute.v1.ResolutionParserService/M2999", "other"},
       {"/grpc.health.v1.Health/Nope", "other"},
-      {"/resolute.v1.ResolutionParser/ParseArchive", "resolute.v1.ResolutionParser/ParseArchive"},
+      {"/resolute.v1.ResolutionParserService/ParseArchive", "resolute.v1.ResolutionParserService/ParseArchive"},
       {"no-slash", "other"},
       {"", "other"},
   };
@@ -44,7 +44,7 @@ TEST(ServiceMetrics, StatusCodeNames) {
 TEST(ServiceMetrics, CallsAndDocumentsAreRecorded) {
   metrics::Registry registry;
   ServiceMetrics m(&registry);
-  const std::string parse = "resolute.v1.ResolutionParser/ParseResolution";
+  const std::string parse = "resolute.v1.ResolutionParserService/ParseResolution";
   // Before any call, the service's methods are there at zero.
   EXPECT_THAT(registry.Expose(),
               HasSubstr("resolute_grpc_calls_in_flight{method=\"" + parse + "\"} 0\n"));

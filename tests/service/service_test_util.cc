@@ -7,6 +7,8 @@
 #include <thread>
 #include <utility>
 
+#include "client/same_fields.h"
+
 namespace resolute {
 namespace testing {
 namespace {
@@ -49,49 +51,60 @@ std::shared_ptr<grpc::Channel> InProcessChannel(service::ResoluteServer* server)
   return server->InProcessChannel(args);
 }
 
-CallResult StreamDocuments(v1::ResolutionParser::Stub* stub,
+CallResult StreamDocuments(v1::ResolutionParserService::Stub* stub,
                            const std::vector<v1::ParseResolutionRequest>& requests) {
   grpc::ClientContext context;
   SetTestDeadline(&context);
   auto stream = stub->StreamParseResolutions(&context);
   std::thread writer([&] {
     for (const auto& request : requests) {
-      if (!stream->Write(request)) break;
+      if (!stream->Write(client::SameFields<v1::StreamParseResolutionsRequest>(request))) break;
     }
     stream->WritesDone();
   });
   CallResult result;
-  v1::ParseResolutionResponse response;
-  while (stream->Read(&response)) result.responses.push_back(response);
+  v1::StreamParseResolutionsResponse response;
+  while (stream->Read(&response)) {
+    result.responses.push_back(client::SameFields<v1::ParseResolutionResponse>(response));
+  }
   writer.join();
   result.status = stream->Finish();
   return result;
 }
 
-CallResult SendArchive(v1::ResolutionParser::Stub* stub, const std::string& archive,
+CallResult SendArchive(v1::ResolutionParserService::Stub* stub, const std::string& archive,
                        size_t chunk_bytes, const std::string& name) {
-  v1::ArchiveChunk first;
-  first.set_archive_name(name);
-  return SendArchiveWithHints(stub, archive, chunk_bytes, first);
+  v1::ParseArchiveRequest::Header header;
+  header.set_archive_name(name);
+  return SendArchiveWithHints(stub, archive, chunk_bytes, header);
 }
 
-CallResult SendArchiveWithHints(v1::ResolutionParser::Stub* stub, const std::string& archive,
-                                size_t chunk_bytes, const v1::ArchiveChunk& first) {
+CallResult SendArchiveWithHints(v1::ResolutionParserService::Stub* stub, const std::string& archive,
+                                size_t chunk_bytes, const v1::ParseArchiveRequest::Header& header) {
+  std::vector<v1::ParseArchiveRequest> messages(1);
+  *messages[0].mutable_header() = header;
+  for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
+    messages.emplace_back().set_data(archive.substr(offset, chunk_bytes));
+  }
+  return SendArchiveMessages(stub, messages);
+}
+
+CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
+                               const std::vector<v1::ParseArchiveRequest>& messages) {
   grpc::ClientContext context;
   SetTestDeadline(&context);
   auto stream = stub->ParseArchive(&context);
   std::thread writer([&] {
-    for (size_t offset = 0; offset < archive.size(); offset += chunk_bytes) {
-      v1::ArchiveChunk chunk;
-      if (offset == 0) chunk = first;
-      chunk.set_data(archive.substr(offset, chunk_bytes));
-      if (!stream->Write(chunk)) return;
+    for (const auto& message : messages) {
+      if (!stream->Write(message)) return;
     }
     stream->WritesDone();
   });
   CallResult result;
-  v1::ParseResolutionResponse response;
-  while (stream->Read(&response)) result.responses.push_back(response);
+  v1::ParseArchiveResponse response;
+  while (stream->Read(&response)) {
+    result.responses.push_back(client::SameFields<v1::ParseResolutionResponse>(response));
+  }
   writer.join();
   result.status = stream->Finish();
   return result;
@@ -102,6 +115,11 @@ v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string&
   request.set_document_id(id);
   request.set_content(content);
   return request;
+}
+
+v1::StreamParseResolutionsRequest MakeStreamRequest(const std::string& id,
+                                                    const std::string& content) {
+  return client::SameFields<v1::StreamParseResolutionsRequest>(MakeRequest(id, content));
 }
 
 }  // namespace testing

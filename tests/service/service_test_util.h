@@ -33,20 +33,29 @@ struct CallResult {
 
 // Sends `requests` on one StreamParseResolutions call (writing and reading
 // concurrently) and returns everything it got. 60 s deadline.
-CallResult StreamDocuments(v1::ResolutionParser::Stub* stub,
+CallResult StreamDocuments(v1::ResolutionParserService::Stub* stub,
                            const std::vector<v1::ParseResolutionRequest>& requests);
 
-// Sends `archive` to ParseArchive in chunks of `chunk_bytes`, the first one
-// named `name`. 60 s deadline.
-CallResult SendArchive(v1::ResolutionParser::Stub* stub, const std::string& archive,
+// Sends `archive` to ParseArchive: a header naming it `name`, then data
+// messages of `chunk_bytes`. 60 s deadline.
+CallResult SendArchive(v1::ResolutionParserService::Stub* stub, const std::string& archive,
                        size_t chunk_bytes, const std::string& name = "test-archive");
 
-// Like SendArchive, with `first` (name, hints) merged into the first chunk.
-CallResult SendArchiveWithHints(v1::ResolutionParser::Stub* stub, const std::string& archive,
-                                size_t chunk_bytes, const v1::ArchiveChunk& first);
+// Like SendArchive, with `header` (name, hints) as the header.
+CallResult SendArchiveWithHints(v1::ResolutionParserService::Stub* stub, const std::string& archive,
+                                size_t chunk_bytes, const v1::ParseArchiveRequest::Header& header);
+
+// Sends `messages` as they are (any order of headers and data) on one
+// ParseArchive call. 60 s deadline.
+CallResult SendArchiveMessages(v1::ResolutionParserService::Stub* stub,
+                               const std::vector<v1::ParseArchiveRequest>& messages);
 
 // A request with `id` and `content`.
 v1::ParseResolutionRequest MakeRequest(const std::string& id, const std::string& content);
+
+// The same, for StreamParseResolutions.
+v1::StreamParseResolutionsRequest MakeStreamRequest(const std::string& id,
+                                                    const std::string& content);
 
 }  // namespace testing
 }  // namespace resolute

@@ -133,7 +133,7 @@ TEST(GracefulShutdown, RealServerServesDuringTheGrace) {
   };
   std::unique_ptr<ResoluteServer> server = testing::StartLoopbackServer(options);
   auto channel = grpc::CreateChannel(server->address(), grpc::InsecureChannelCredentials());
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   const auto call = [&stub] {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));

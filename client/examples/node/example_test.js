@@ -81,7 +81,7 @@ async function main() {
 
     // Health: the server ('') and the service.
     check(await client.serving(''), 'health: server SERVING');
-    check(await client.serving(), 'health: resolute.v1.ResolutionParser SERVING');
+    check(await client.serving(), 'health: resolute.v1.ResolutionParserService SERVING');
 
     // One document.
     const response = await client.parse(read('A_RES_78_100.pymupdf.txt'), { documentId: 'A_RES_78_100' });

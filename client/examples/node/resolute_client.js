@@ -1,4 +1,4 @@
-// A small client of resolute.v1.ResolutionParser for Node.js services, on
+// A small client of resolute.v1.ResolutionParserService for Node.js services, on
 // @grpc/grpc-js and @grpc/proto-loader (which load the .proto files at run
 // time: nothing is generated).
 //
@@ -30,7 +30,7 @@ const protobuf = require('protobufjs');
 // is copied elsewhere.
 const PROTO_DIR = process.env.RESOLUTE_PROTO_DIR || path.join(__dirname, '..', '..', '..', 'proto');
 const ERROR_DOMAIN = 'resolute.v1';
-const SERVICE_NAME = 'resolute.v1.ResolutionParser';
+const SERVICE_NAME = 'resolute.v1.ResolutionParserService';
 
 const LOADER_OPTIONS = {
   longs: String, // int64 offsets as strings, as in proto3 JSON
@@ -104,12 +104,12 @@ class RichError {
   }
 }
 
-// resolute.v1.ResolutionParser and grpc.health.v1.Health on one channel.
+// resolute.v1.ResolutionParserService and grpc.health.v1.Health on one channel.
 class ResoluteClient {
   constructor(target, { timeoutMs = 30000, credentials = grpc.credentials.createInsecure() } = {}) {
     // One client per process: it multiplexes calls and reconnects by itself.
     const options = { 'grpc.max_receive_message_length': 64 * 1024 * 1024 };
-    this.parser = new api.resolute.v1.ResolutionParser(target, credentials, options);
+    this.parser = new api.resolute.v1.ResolutionParserService(target, credentials, options);
     // The health client shares the parser's channel.
     this.health = new api.grpc.health.v1.Health(target, credentials, {
       ...options, channelOverride: this.parser.getChannel(),
@@ -188,12 +188,10 @@ class ResoluteClient {
       call.on('error', reject);
       call.on('end', () => resolve(responses));
       (async () => {
-        let first = true;
+        // First the options of the whole archive, then its bytes.
+        call.write({ header: { archiveName: name, omitText } });
         for await (const data of fs.createReadStream(file, { highWaterMark: 256 * 1024 })) {
-          // The options are read from the first chunk only.
-          const chunk = first ? { data, archiveName: name, omitText } : { data };
-          first = false;
-          if (!call.write(chunk)) await new Promise((drained) => call.once('drain', drained));
+          if (!call.write({ data })) await new Promise((drained) => call.once('drain', drained));
         }
         call.end();
       })().catch((err) => { call.cancel(); reject(err); });

@@ -88,7 +88,7 @@ def main() -> int:
 
         # Health: the server ("") and the service.
         check(client.serving(""), "health: server SERVING")
-        check(client.serving(), "health: resolute.v1.ResolutionParser SERVING")
+        check(client.serving(), "health: resolute.v1.ResolutionParserService SERVING")
 
         # One document.
         response = client.parse(read("A_RES_78_100.pymupdf.txt", args.corpus),

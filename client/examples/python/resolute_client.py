@@ -1,4 +1,4 @@
-"""A small client of resolute.v1.ResolutionParser for Python services.
+"""A small client of resolute.v1.ResolutionParserService for Python services.
 
 Needs Debian's python3-grpcio (which brings python3-protobuf) and the modules
 generated from proto/ by gen_stubs.sh on the import path:
@@ -29,7 +29,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from resolute.v1 import resolute_service_pb2, resolute_service_pb2_grpc
 
 ERROR_DOMAIN = "resolute.v1"
-SERVICE_NAME = "resolute.v1.ResolutionParser"
+SERVICE_NAME = "resolute.v1.ResolutionParserService"
 _DETAILS_TRAILER = "grpc-status-details-bin"
 
 
@@ -89,7 +89,7 @@ class RichError:
 
 
 class ResoluteClient:
-    """resolute.v1.ResolutionParser and grpc.health.v1.Health on one channel."""
+    """resolute.v1.ResolutionParserService and grpc.health.v1.Health on one channel."""
 
     def __init__(self, target: str, timeout: float = 30.0,
                  credentials: Optional[grpc.ChannelCredentials] = None):
@@ -97,7 +97,7 @@ class ResoluteClient:
         options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
         self._channel = (grpc.secure_channel(target, credentials, options) if credentials
                          else grpc.insecure_channel(target, options))
-        self._parser = resolute_service_pb2_grpc.ResolutionParserStub(self._channel)
+        self._parser = resolute_service_pb2_grpc.ResolutionParserServiceStub(self._channel)
         self._health = health_pb2_grpc.HealthStub(self._channel)
         self._timeout = timeout
 
@@ -127,7 +127,7 @@ class ResoluteClient:
         return self._parser.ParseResolution(request, timeout=self._timeout)
 
     def parse_stream(self, documents: Iterable[Tuple[str, bytes]], omit_text: bool = True
-                     ) -> Iterator[resolute_service_pb2.ParseResolutionResponse]:
+                     ) -> Iterator[resolute_service_pb2.StreamParseResolutionsResponse]:
         """StreamParseResolutions: (document_id, content) pairs in, one response each out.
 
         Responses may come in another order than the requests: match them by
@@ -136,7 +136,7 @@ class ResoluteClient:
         the whole stream (UNAVAILABLE when the server shuts down: send the
         documents not answered again).
         """
-        requests = (resolute_service_pb2.ParseResolutionRequest(
+        requests = (resolute_service_pb2.StreamParseResolutionsRequest(
             document_id=document_id, content=content, omit_text=omit_text)
             for document_id, content in documents)
         # A stream's deadline covers all its documents: size it to the batch.
@@ -144,7 +144,7 @@ class ResoluteClient:
 
     def parse_archive(self, archive: BinaryIO, name: str = "", omit_text: bool = True,
                       chunk_bytes: int = 256 * 1024
-                      ) -> Iterator[resolute_service_pb2.ParseResolutionResponse]:
+                      ) -> Iterator[resolute_service_pb2.ParseArchiveResponse]:
         """ParseArchive: a tar, tar.gz or zip file streamed in chunks; one response per entry.
 
         An entry that cannot be parsed gets a non-OK `status`; limits on the
@@ -152,15 +152,14 @@ class ResoluteClient:
         reading its maximum of archives refuses it at once with UNAVAILABLE
         and a RetryInfo (RichError.retry_delay_seconds): retry later.
         """
-        def chunks():
-            first = True
+        def messages():
+            # First the options of the whole archive, then its bytes.
+            yield resolute_service_pb2.ParseArchiveRequest(
+                header=resolute_service_pb2.ParseArchiveRequest.Header(
+                    archive_name=name, omit_text=omit_text))
             while True:
                 data = archive.read(chunk_bytes)
-                if not data and not first:
+                if not data:
                     return
-                # The options are read from the first chunk only.
-                yield (resolute_service_pb2.ArchiveChunk(data=data, archive_name=name,
-                                                         omit_text=omit_text)
-                       if first else resolute_service_pb2.ArchiveChunk(data=data))
-                first = False
-        return self._parser.ParseArchive(chunks(), timeout=self._timeout * 10)
+                yield resolute_service_pb2.ParseArchiveRequest(data=data)
+        return self._parser.ParseArchive(messages(), timeout=self._timeout * 10)
