@@ -22,6 +22,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <cstddef>
+
 #include "google/protobuf/arena.h"
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
@@ -57,6 +60,20 @@ class UnaryParseCall final : public WorkerPool::Event {
                  WorkerPool* pool);
   // Parses the request and starts the reply.
   void ParseAndReply();
+  // Drops `tags` of the tags gRPC holds; the last one frees the call.
+  void Release(int tags);
+
+  // The call's done notification: whether the client cancelled (or the
+  // deadline passed, or the connection broke) is known once it is
+  // delivered, and the parse stops at its next check (CallControl).
+  class Done final : public WorkerPool::Event {
+   public:
+    explicit Done(UnaryParseCall* call) : call_(call) {}
+    void Proceed(bool ok) override;
+
+   private:
+    UnaryParseCall* const call_;
+  };
 
   ParserServiceBase* const service_;
   const DocumentParser* const parser_;
@@ -71,6 +88,14 @@ class UnaryParseCall final : public WorkerPool::Event {
   grpc::ByteBuffer response_bytes_;
   grpc::ServerContext context_;
   grpc::ServerAsyncResponseWriter<grpc::ByteBuffer> responder_;
+  Done done_{this};
+  // Set once the done notification says the call was cancelled.
+  std::atomic<bool> cancelled_{false};
+  // Tags gRPC will still deliver: the request (then the reply) and, once the
+  // call is received, the done notification.
+  std::atomic<int> pending_tags_{2};
+  // The content's size, for ReturnMemoryAfterDocument once the call is freed.
+  size_t document_bytes_ = 0;
 };
 
 }  // namespace service
