@@ -149,6 +149,7 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
     }
     *akoma_ntoso_xml = *std::move(xml);
   }
+  if (call.keep_memory != nullptr) *call.keep_memory = std::move(memory);
   return status;
 }
 

@@ -103,6 +103,14 @@ struct CallControl {
   // Returns true once the caller has cancelled; empty for never. Called from
   // the parsing thread now and then.
   std::function<bool()> cancelled;
+  // If set, the parse's share of the memory budget is moved here when the
+  // parse ends, instead of being released: the caller holds it until the
+  // response is serialized (the model outlives the parse, and serializing
+  // it is when a call's memory peaks; the charge covers it,
+  // bench/peak_memory.cc). The caller must release it without waiting for
+  // another call's event (workers waiting for memory would wait for each
+  // other).
+  MemoryBudget::Lease* keep_memory = nullptr;
 };
 
 // Validates and parses requests. Thread-safe; holds no per-call state.

@@ -17,8 +17,7 @@ namespace {
 // The share of the container's limit that parses may take, in percent; the
 // rest is for the server's baseline (about 20 MB), gRPC's buffers and
 // requests received but not yet admitted (each worker holds at most one
-// decoded request while it waits). 65 % of the dev overlay's 256Mi admits
-// two 16 MiB documents of text at once (2 x 80 MiB); deploy/README.md.
+// decoded request while it waits); deploy/README.md.
 constexpr int64_t kBudgetPercentOfLimit = 65;
 
 // Reads one integer from the file at `path`; 0 if absent, "max" or unreadable.

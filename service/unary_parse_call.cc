@@ -75,6 +75,7 @@ void UnaryParseCall::ParseAndReply() {
     CallControl call;
     call.deadline = absl::FromChrono(context_.deadline());
     call.cancelled = [this] { return cancelled_.load(std::memory_order_relaxed); };
+    call.keep_memory = &memory_lease_;
     document_bytes_ = request_->content().size();
     status = parser_->Parse(*request_, response_->mutable_resolution(),
                             response_->mutable_akoma_ntoso_xml(), call);
@@ -87,6 +88,16 @@ void UnaryParseCall::ParseAndReply() {
     response_->mutable_status();  // OK: code 0, no message.
     EncodeResponse(*response_, &response_bytes_);
   }
+  // The messages are not needed once serialized: freed now rather than when
+  // the reply has been sent (a large document's model is twice its size,
+  // outside the memory budget once the parse has ended).
+  request_ = nullptr;
+  response_ = nullptr;
+  arena_.Reset();
+  // The parse's share of the memory budget covered the serialization (the
+  // peak); released now, not when the reply is sent: that completes on a
+  // worker, and workers waiting for memory must not wait for each other.
+  memory_lease_ = MemoryBudget::Lease();
   const bool started = pool_->StartOperation([&] {
     if (status.ok()) {
       responder_.Finish(response_bytes_, grpc::Status::OK, this);

@@ -79,7 +79,8 @@ class UnaryParseCall final : public WorkerPool::Event {
   const DocumentParser* const parser_;
   WorkerPool* const pool_;
   bool replying_ = false;
-  // The request and response live on the call's arena, freed with the call.
+  // The request and response live on the call's arena, freed (and set to
+  // null) once the response is serialized.
   google::protobuf::Arena arena_;
   v1::ParseResolutionRequest* request_;
   v1::ParseResolutionResponse* response_;
@@ -94,6 +95,9 @@ class UnaryParseCall final : public WorkerPool::Event {
   // Tags gRPC will still deliver: the request (then the reply) and, once the
   // call is received, the done notification.
   std::atomic<int> pending_tags_{2};
+  // The parse's share of the memory budget, held until the response is
+  // serialized and the messages freed.
+  MemoryBudget::Lease memory_lease_;
   // The content's size, for ReturnMemoryAfterDocument once the call is freed.
   size_t document_bytes_ = 0;
 };
