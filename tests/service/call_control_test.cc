@@ -60,6 +60,16 @@ struct ParseProbe {
   }
 };
 
+// Waits for the one parse to end, then expects that it saw the cancellation
+// (it stopped at a check), not its end.
+void ExpectStoppedByCancel(const ParseProbe& probe) {
+  for (int i = 0; i < 200 && probe.stopped_by_cancel + probe.ran_out == 0; ++i) {
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  EXPECT_EQ(probe.stopped_by_cancel.load(), 1);
+  EXPECT_EQ(probe.ran_out.load(), 0);
+}
+
 ServiceOptions OptionsWith(ParseProbe* probe) {
   ServiceOptions options;
   options.worker_threads = 2;
@@ -83,12 +93,7 @@ TEST(CallControl, ACancelledUnaryCallStopsItsParse) {
                             &response);
   canceller.join();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
-  // The parse saw the cancellation (it stopped at a check), not its end.
-  for (int i = 0; i < 200 && probe.stopped_by_cancel + probe.ran_out == 0; ++i) {
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  EXPECT_EQ(probe.stopped_by_cancel.load(), 1);
-  EXPECT_EQ(probe.ran_out.load(), 0);
+  ExpectStoppedByCancel(probe);
   // And the unary call's deadline reached it too.
   EXPECT_TRUE(probe.had_deadline.load());
 }
@@ -107,11 +112,7 @@ TEST(CallControl, ACancelledStreamStopsTheDocumentBeingParsed) {
   while (stream->Read(&response)) {
   }
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
-  for (int i = 0; i < 200 && probe.stopped_by_cancel + probe.ran_out == 0; ++i) {
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  EXPECT_EQ(probe.stopped_by_cancel.load(), 1);
-  EXPECT_EQ(probe.ran_out.load(), 0);
+  ExpectStoppedByCancel(probe);
 }
 
 TEST(CallControl, ACancelledArchiveStopsItsEntriesAndTheirParsesHaveItsDeadline) {
@@ -133,11 +134,7 @@ TEST(CallControl, ACancelledArchiveStopsItsEntriesAndTheirParsesHaveItsDeadline)
   while (stream->Read(&response)) {
   }
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
-  for (int i = 0; i < 200 && probe.stopped_by_cancel + probe.ran_out == 0; ++i) {
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  EXPECT_EQ(probe.stopped_by_cancel.load(), 1);
-  EXPECT_EQ(probe.ran_out.load(), 0);
+  ExpectStoppedByCancel(probe);
 }
 
 // A ParseArchive caller that sends its whole archive but never reads a
