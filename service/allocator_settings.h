@@ -31,9 +31,10 @@ struct AllocatorSettings {
   // serialized response, several MiB each) go back to the kernel when its
   // call ends instead of staying in the heap (issue 15 item 12: RSS stayed
   // 25-70 MB above the baseline after 16 MB documents). Typical documents
-  // (10-100 KB) allocate nothing this large, so the page faults the fixed
-  // thresholds avoid stay avoided.
-  size_t mmap_threshold = size_t{4} << 20;
+  // (10-100 KB) allocate nothing this large, and gRPC's socket reads (up to
+  // 4 MiB a buffer) stay in the heap: at 4 MiB they were mapped and unmapped
+  // on every read of a bulk stream, slowing it.
+  size_t mmap_threshold = size_t{8} << 20;
   // Free memory kept at the top of a heap before it is returned to the
   // kernel. Also what a worker thread's malloc arena keeps after a large
   // document: malloc_trim cannot return the top of a thread's heap, only
