@@ -24,5 +24,11 @@ AllocatorConfiguration ConfigureAllocatorForServing(const std::string& glibc_tun
                               : AllocatorConfiguration::kRefused;
 }
 
+bool ReturnMemoryAfterDocument(size_t document_bytes) {
+  if (document_bytes < kReturnMemoryAfterDocumentBytes) return false;
+  malloc_trim(0);
+  return true;
+}
+
 }  // namespace service
 }  // namespace resolute

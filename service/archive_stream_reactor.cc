@@ -35,7 +35,8 @@ ArchiveStreamReactor::ArchiveStreamReactor(const DocumentParser* parser, WorkerP
                                            size_t window, ArchiveLimits limits,
                                            absl::Duration idle_timeout,
                                            std::shared_ptr<std::atomic<int>> in_progress,
-                                           StreamLog log, ServiceMetrics* metrics)
+                                           StreamLog log, ServiceMetrics* metrics,
+                                           grpc::CallbackServerContext* context)
     : ResponseStreamReactor(ResponseSequencer::Order::kReservation, window),
       parser_(parser),
       pool_(pool),
@@ -43,7 +44,10 @@ ArchiveStreamReactor::ArchiveStreamReactor(const DocumentParser* parser, WorkerP
       idle_timeout_(idle_timeout),
       in_progress_(std::move(in_progress)),
       log_(std::move(log)),
-      metrics_(metrics) {}
+      metrics_(metrics),
+      context_(context),
+      deadline_(context != nullptr ? absl::FromChrono(context->deadline())
+                                   : absl::InfiniteFuture()) {}
 
 ArchiveStreamReactor::~ArchiveStreamReactor() { in_progress_->fetch_sub(1); }
 
@@ -146,7 +150,27 @@ void ArchiveStreamReactor::ReadArchive() {
   while (true) {
     {
       absl::MutexLock lock(&mu_);
-      mu_.Await(absl::Condition(this, &ArchiveStreamReactor::RoomOrCancelLocked));
+      bool stalled = false;
+      while (!mu_.AwaitWithTimeout(
+          absl::Condition(this, &ArchiveStreamReactor::RoomOrCancelLocked), idle_timeout_)) {
+        // The window stays full while parses run, or while the client does
+        // not read: only a write that has not completed for the timeout
+        // gives the slot up.
+        if (WriteStalledLocked(idle_timeout_)) {
+          stalled = true;
+          break;
+        }
+      }
+      if (stalled) {
+        if (log_.logger != nullptr) {
+          log_.logger->Log(LogLevel::kWarning, "archive call cancelled: the client reads no responses",
+                           {{"method", log_.method}, {"peer", log_.peer},
+                            {"idle_timeout_seconds", absl::ToDoubleSeconds(idle_timeout_)}});
+        }
+        if (context_ != nullptr) context_->TryCancel();
+        cancelled_ = true;
+        break;
+      }
       if (cancelled()) break;
     }
     absl::StatusOr<bool> more = reader.Next(&entry);
@@ -191,7 +215,10 @@ void ArchiveStreamReactor::ReadArchive() {
 
 void ArchiveStreamReactor::ParseOne(uint64_t ticket, int64_t index,
                                     const v1::ParseResolutionRequest& request) {
-  ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled());
+  CallControl call;
+  call.deadline = deadline_;
+  call.cancelled = [this] { return cancelled(); };
+  ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled(), call);
   response->set_request_index(index);
   Deliver(ticket, std::move(response));
 }

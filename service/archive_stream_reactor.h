@@ -18,7 +18,10 @@
 // `request_index`, the entry's zero-based position in the archive. A client
 // that sends no chunk for `idle_timeout` while the call waits for one ends
 // the call (after the responses already produced) with DEADLINE_EXCEEDED,
-// reason ARCHIVE_IDLE_TIMEOUT, freeing its archive slot.
+// reason ARCHIVE_IDLE_TIMEOUT, freeing its archive slot. A client that stops
+// reading responses (a write pending for `idle_timeout` while the window is
+// full) has its call cancelled, which frees the slot too. Each entry's parse
+// stops at the call's deadline or once the call is cancelled.
 //
 // Private to //service:resolution_parser_service.
 
@@ -54,7 +57,7 @@ class ArchiveStreamReactor final : public ResponseStreamReactor {
   ArchiveStreamReactor(const DocumentParser* parser, WorkerPool* pool, size_t window,
                        ArchiveLimits limits, absl::Duration idle_timeout,
                        std::shared_ptr<std::atomic<int>> in_progress, StreamLog log,
-                       ServiceMetrics* metrics);
+                       ServiceMetrics* metrics, grpc::CallbackServerContext* context = nullptr);
   ~ArchiveStreamReactor() override;
 
   void OnReadDone(bool ok) override;
@@ -78,6 +81,11 @@ class ArchiveStreamReactor final : public ResponseStreamReactor {
   const std::shared_ptr<std::atomic<int>> in_progress_;
   const StreamLog log_;
   ServiceMetrics* const metrics_;
+  // The call's context (null in tests without one): its deadline reaches
+  // every entry's parse, and a response write stalled for `idle_timeout_`
+  // cancels the call through it.
+  grpc::CallbackServerContext* const context_;
+  const absl::Time deadline_;
   // Takes one decoded message of the call: the header (first) or data.
   void TakeMessageLocked(v1::ParseArchiveRequest* message) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 

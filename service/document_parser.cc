@@ -106,8 +106,13 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
   // Content over the size limit is the parser's CONTENT_TOO_LARGE.
   if (options_.memory_budget != nullptr &&
       request.content().size() <= options_.max_document_bytes) {
+    // PDF content is charged by its size alone (its text is not known yet).
+    const bool pdf = LooksLikePdf(request.content());
     absl::StatusOr<MemoryBudget::Lease> lease = options_.memory_budget->Acquire(
-        size * options_.memory_per_content_byte, options_.memory_wait);
+        pdf ? size * options_.memory_per_content_byte
+            : ParseMemoryCharge(request.content(), options_.memory_per_content_byte,
+                                options_.memory_per_line_break),
+        options_.memory_wait);
     if (!lease.ok()) {
       if (options_.metrics != nullptr) {
         options_.metrics->DocumentParsed(lease.status(), request.content().size(),
@@ -144,6 +149,7 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
     }
     *akoma_ntoso_xml = *std::move(xml);
   }
+  if (call.keep_memory != nullptr) *call.keep_memory = std::move(memory);
   return status;
 }
 

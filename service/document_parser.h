@@ -56,14 +56,15 @@ struct DocumentParserOptions {
   // recorded; null for nowhere. Must outlive the parser.
   ServiceMetrics* metrics = nullptr;
   // The server's memory budget: each parse holds `memory_per_content_byte`
-  // times its content's size from it while the parser runs (not while the
-  // response waits to be written), waiting up to
-  // `memory_wait` for that much to be free. Null: no budget. Must outlive
-  // the parser.
+  // times its content's size plus `memory_per_line_break` per line break
+  // from it while the parser runs (not while the response waits to be
+  // written), waiting up to `memory_wait` for that much to be free. Null: no
+  // budget. Must outlive the parser.
   MemoryBudget* memory_budget = nullptr;
-  // Peak memory of a parse per byte of content, as measured on large
-  // documents (request, normalised text, lines, model, response).
-  int64_t memory_per_content_byte = 16;
+  // Peak memory of a parse per byte of content and per line break, as
+  // measured (service/memory_budget.h, bench/peak_memory.cc).
+  int64_t memory_per_content_byte = kMemoryPerContentByte;
+  int64_t memory_per_line_break = kMemoryPerLineBreak;
   // How long a parse waits for its share of the memory budget.
   absl::Duration memory_wait = absl::Seconds(5);
   // How PDFs are extracted: the extractor process and its limits. With an
@@ -102,6 +103,14 @@ struct CallControl {
   // Returns true once the caller has cancelled; empty for never. Called from
   // the parsing thread now and then.
   std::function<bool()> cancelled;
+  // If set, the parse's share of the memory budget is moved here when the
+  // parse ends, instead of being released: the caller holds it until the
+  // response is serialized (the model outlives the parse, and serializing
+  // it is when a call's memory peaks; the charge covers it,
+  // bench/peak_memory.cc). The caller must release it without waiting for
+  // another call's event (workers waiting for memory would wait for each
+  // other).
+  MemoryBudget::Lease* keep_memory = nullptr;
 };
 
 // Validates and parses requests. Thread-safe; holds no per-call state.

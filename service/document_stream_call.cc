@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "common/error_reason.h"
+#include "service/allocator_settings.h"
 #include "service/request_codec.h"
 #include "service/status_mapping.h"
 
@@ -111,6 +112,7 @@ void DocumentStreamCall::OnReadDone(bool ok) {
       mu_.Unlock();
       CallControl call;
       call.deadline = absl::FromChrono(context_.deadline());
+      call.cancelled = [this] { return parse_cancelled_.load(std::memory_order_relaxed); };
       ArenaResponse response = ParseStreamDocument(*parser_, log_, request, cancelled, call);
       response->set_request_index(static_cast<int64_t>(index));
       mu_.Lock();
@@ -125,8 +127,19 @@ void DocumentStreamCall::OnWriteDone(bool ok) {
   std::shared_ptr<DocumentStreamCall> last;
   absl::MutexLock lock(&mu_);
   writing_ = false;
+  const size_t written = write_bytes_.Length();
   write_bytes_.Clear();
-  if (!ok) cancelled_ = true;  // The client is gone.
+  if (!ok) {
+    cancelled_ = true;  // The client is gone.
+    parse_cancelled_.store(true, std::memory_order_relaxed);
+  }
+  // The response's last copy is gone (its request and model were freed
+  // before it was written).
+  if (written >= kReturnMemoryAfterDocumentBytes) {
+    mu_.Unlock();
+    ReturnMemoryAfterDocument(written);
+    mu_.Lock();
+  }
   PumpLocked();
   last = ReleaseIfIdleLocked();
 }
@@ -142,7 +155,10 @@ void DocumentStreamCall::OnDone(bool) {
   std::shared_ptr<DocumentStreamCall> last;
   absl::MutexLock lock(&mu_);
   awaiting_done_ = false;
-  if (context_.IsCancelled()) cancelled_ = true;
+  if (context_.IsCancelled()) {
+    cancelled_ = true;
+    parse_cancelled_.store(true, std::memory_order_relaxed);
+  }
   PumpLocked();
   last = ReleaseIfIdleLocked();
 }

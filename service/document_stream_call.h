@@ -35,6 +35,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -130,6 +131,9 @@ class DocumentStreamCall final : public Drainable,
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool input_ended_ ABSL_GUARDED_BY(mu_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  // Set with cancelled_ when the client cancelled or went away; read by the
+  // parses in flight (CallControl) without mu_.
+  std::atomic<bool> parse_cancelled_{false};
   bool finishing_ ABSL_GUARDED_BY(mu_) = false;
   bool finish_done_ ABSL_GUARDED_BY(mu_) = false;
   // Whether gRPC will still deliver the done notification.

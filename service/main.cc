@@ -92,8 +92,9 @@ ABSL_FLAG(int, max_send_message_bytes, 0, "Largest response message sent; 0 mean
 ABSL_FLAG(int64_t, max_document_bytes, 16 << 20,
           "Documents (and archive entries) larger than this are rejected.");
 ABSL_FLAG(int64_t, memory_budget_bytes, -1,
-          "Memory that parses may hold at once (each about 16 times its document's size); "
-          "more waits, then gets UNAVAILABLE. -1: 60% of the container's memory limit "
+          "Memory that parses may hold at once (each charged 6 bytes per byte of its document "
+          "plus 1 KiB per line break); more waits, then gets UNAVAILABLE. -1: 65% of the "
+          "container's memory limit "
           "(none without a limit); 0: no budget.");
 ABSL_FLAG(int, worker_threads, 0, "Threads that parse; 0 means one per CPU of the machine.");
 ABSL_FLAG(int, stream_window, 0,

@@ -1,5 +1,6 @@
 #include "service/memory_budget.h"
 
+#include <cstring>
 #include <fstream>
 #include <string>
 #include <utility>
@@ -14,9 +15,10 @@ namespace service {
 namespace {
 
 // The share of the container's limit that parses may take, in percent; the
-// rest is for the server's baseline, gRPC's buffers and requests received
-// but not yet parsed.
-constexpr int64_t kBudgetPercentOfLimit = 60;
+// rest is for the server's baseline (about 20 MB), gRPC's buffers and
+// requests received but not yet admitted (each worker holds at most one
+// decoded request while it waits); deploy/README.md.
+constexpr int64_t kBudgetPercentOfLimit = 65;
 
 // Reads one integer from the file at `path`; 0 if absent, "max" or unreadable.
 int64_t ReadLimit(const char* path) {
@@ -84,6 +86,22 @@ int64_t MemoryBudget::in_use() const {
 void MemoryBudget::Release(int64_t bytes) {
   absl::MutexLock lock(&mu_);
   in_use_ -= bytes;
+}
+
+int64_t ParseMemoryCharge(absl::string_view content, int64_t per_content_byte,
+                          int64_t per_line_break) {
+  int64_t breaks = 0;
+  for (const char c : {'\n', '\r', '\f'}) {
+    const char* p = content.data();
+    const char* const end = p + content.size();
+    while (p < end) {
+      const void* hit = std::memchr(p, c, static_cast<size_t>(end - p));
+      if (hit == nullptr) break;
+      ++breaks;
+      p = static_cast<const char*>(hit) + 1;
+    }
+  }
+  return static_cast<int64_t>(content.size()) * per_content_byte + breaks * per_line_break;
 }
 
 int64_t ContainerMemoryLimit() {

@@ -23,6 +23,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
@@ -72,6 +73,36 @@ class MemoryBudget {
   int64_t in_use_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
+// What one parse is charged, from bench/peak_memory.cc (VmHWM - baseline of
+// a fresh process parsing one 16 MiB document on the unary call's path:
+// request bytes, decoded content, normalised text, lines, model, Akoma
+// Ntoso, serialised response). The peak grows with the bytes and, apart
+// from them, with the lines (each line may become a paragraph with its
+// messages, eid, spans and diagnostics):
+//   text without line breaks                      4.0x its size
+//   a real resolution repeated (290 bytes/line)   3.5x (3.6x with Akoma Ntoso)
+//   PDF text layers (27-50 bytes/line)            8-11x
+//   pdftotext -layout (11 bytes/line)             22.6x
+//   "1.\n" repeated (3 bytes/line)                298.7x, about 890 bytes a line
+// In the server process a document costs more than on that path alone: with
+// three 16 MB documents sent at once to the dev overlay's server and two
+// admitted at 5 bytes a byte, its VmHWM reached 262 MiB over a 25 MiB
+// baseline (gRPC holds the requests not yet admitted, and the responses
+// being sent). A parse is charged kMemoryPerContentByte per byte plus
+// kMemoryPerLineBreak per line break ("\n", "\r" or "\f"): 6 bytes (50 %
+// above the 4.0x measured, for that overhead) and 15 % above the worst
+// line cost measured, so that no shape measured exceeds its charge
+// (deploy/README.md gives what each overlay admits; tests/e2e/
+// memory_e2e_test.cc checks the dev overlay's peak).
+inline constexpr int64_t kMemoryPerContentByte = 6;
+inline constexpr int64_t kMemoryPerLineBreak = 1024;
+
+// The memory a parse of `content` is charged (see above); counts its line
+// breaks (memchr, a few milliseconds for 16 MiB).
+int64_t ParseMemoryCharge(absl::string_view content,
+                          int64_t per_content_byte = kMemoryPerContentByte,
+                          int64_t per_line_break = kMemoryPerLineBreak);
+
 // Returns the memory limit of this process's control group (cgroup v2
 // memory.max, else cgroup v1 memory.limit_in_bytes), or 0 if there is none.
 int64_t ContainerMemoryLimit();
@@ -79,7 +110,7 @@ int64_t ContainerMemoryLimit();
 // Returns the budget for a process limited to `limit_bytes` (0: no limit,
 // and an unlimited budget): the limit less what the server holds besides
 // parses (its baseline, gRPC's buffers, requests received and not parsed),
-// taken as a fixed share of the limit.
+// taken as a fixed share of the limit (kBudgetPercentOfLimit).
 int64_t DefaultMemoryBudget(int64_t limit_bytes);
 
 }  // namespace service

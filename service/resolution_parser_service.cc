@@ -82,7 +82,7 @@ ResolutionParserService::ParseArchive(grpc::CallbackServerContext* context) {
   return ArchiveStreamReactor::Create<ArchiveStreamReactor>(
       &parser_, pool_.get(), stream_window_, options_.archive_limits,
       options_.archive_idle_timeout, archives_in_progress_,
-      MakeStreamLog(options_.logger, *context, "ParseArchive"), options_.metrics);
+      MakeStreamLog(options_.logger, *context, "ParseArchive"), options_.metrics, context);
 }
 
 }  // namespace service

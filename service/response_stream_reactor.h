@@ -33,6 +33,8 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "resolute/v1/resolute_service.pb.h"
 #include "service/arena_messages.h"
 #include "service/request_codec.h"
@@ -98,6 +100,12 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<grpc::ByteBuffer, g
     return InFlightLocked() < window_;
   }
 
+  // Whether a write has been pending for at least `limit` (the client reads
+  // no responses).
+  bool WriteStalledLocked(absl::Duration limit) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return writing_ && absl::Now() - write_started_ >= limit;
+  }
+
   // Reserves the place of a response to come.
   uint64_t ReserveLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return sequencer_.Reserve(); }
 
@@ -124,6 +132,7 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<grpc::ByteBuffer, g
         sequencer_.DiscardReady();
       } else if (sequencer_.PopReady(&write_buffer_)) {
         writing_ = true;
+        write_started_ = absl::Now();
         EncodeResponse(*write_buffer_, &write_bytes_);
         write_buffer_.Reset();
         // No buffer hint: a buffered write may not complete until a later
@@ -157,6 +166,7 @@ class ResponseStreamReactor : public grpc::ServerBidiReactor<grpc::ByteBuffer, g
   // The response being written, kept until the next write replaces it.
   grpc::ByteBuffer write_bytes_ ABSL_GUARDED_BY(mu_);
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Time write_started_ ABSL_GUARDED_BY(mu_);
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   grpc::Status final_status_ ABSL_GUARDED_BY(mu_);
 };

@@ -22,6 +22,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <cstddef>
+
 #include "google/protobuf/arena.h"
 #include "resolute/v1/resolute_service.grpc.pb.h"
 #include "resolute/v1/resolute_service.pb.h"
@@ -60,12 +63,27 @@ class UnaryParseCall final : public WorkerPool::Event {
                  WorkerPool* pool);
   // Parses the request and starts the reply.
   void ParseAndReply();
+  // Drops `tags` of the tags gRPC holds; the last one frees the call.
+  void Release(int tags);
+
+  // The call's done notification: whether the client cancelled (or the
+  // deadline passed, or the connection broke) is known once it is
+  // delivered, and the parse stops at its next check (CallControl).
+  class Done final : public WorkerPool::Event {
+   public:
+    explicit Done(UnaryParseCall* call) : call_(call) {}
+    void Proceed(bool ok) override;
+
+   private:
+    UnaryParseCall* const call_;
+  };
 
   ParserServiceBase* const service_;
   const DocumentParser* const parser_;
   WorkerPool* const pool_;
   bool replying_ = false;
-  // The request and response live on the call's arena, freed with the call.
+  // The request and response live on the call's arena, freed (and set to
+  // null) once the response is serialized.
   google::protobuf::Arena arena_;
   v1::ParseResolutionRequest* request_;
   v1::ParseResolutionResponse* response_;
@@ -74,6 +92,17 @@ class UnaryParseCall final : public WorkerPool::Event {
   grpc::ByteBuffer response_bytes_;
   grpc::ServerContext context_;
   grpc::ServerAsyncResponseWriter<grpc::ByteBuffer> responder_;
+  Done done_{this};
+  // Set once the done notification says the call was cancelled.
+  std::atomic<bool> cancelled_{false};
+  // Tags gRPC will still deliver: the request (then the reply) and, once the
+  // call is received, the done notification.
+  std::atomic<int> pending_tags_{2};
+  // The parse's share of the memory budget, held until the response is
+  // serialized and the messages freed.
+  MemoryBudget::Lease memory_lease_;
+  // The content's size, for ReturnMemoryAfterDocument once the call is freed.
+  size_t document_bytes_ = 0;
 };
 
 }  // namespace service

@@ -70,6 +70,17 @@ TEST(MemoryBudget, UnlimitedAndDerivedBudgets) {
   EXPECT_LT(DefaultMemoryBudget(limit), limit * 3 / 4);
 }
 
+// A parse is charged per byte and per line break (bench/peak_memory.cc
+// measured about 890 bytes a line for "1.\n" repeated, whatever its size).
+TEST(MemoryBudget, ChargeCountsBytesAndLineBreaks) {
+  EXPECT_EQ(ParseMemoryCharge("abc"), 3 * kMemoryPerContentByte);
+  EXPECT_EQ(ParseMemoryCharge("a\nb\r\n\f"), 6 * kMemoryPerContentByte + 4 * kMemoryPerLineBreak);
+  EXPECT_EQ(ParseMemoryCharge("1.\n1.\n", 1, 100), 6 + 200);
+  std::string short_lines;
+  for (int i = 0; i < 1000; ++i) short_lines += "1.\n";
+  EXPECT_GT(ParseMemoryCharge(short_lines), static_cast<int64_t>(short_lines.size()) * 299);
+}
+
 // The ErrorInfo reason and whether RetryInfo is present in `status`.
 std::pair<std::string, bool> DetailsOf(const grpc::Status& status) {
   google::rpc::Status details;
