@@ -86,7 +86,7 @@ TEST(MemoryE2e, ThreeLargeDocumentsAtOnceStayWithinTheDevLimitAndMemoryIsReturne
   args.SetMaxSendMessageSize(-1);
   auto channel =
       grpc::CreateCustomChannel((*server)->target(), grpc::InsecureChannelCredentials(), args);
-  auto stub = v1::ResolutionParser::NewStub(channel);
+  auto stub = v1::ResolutionParserService::NewStub(channel);
   {
     // Warm-up: one small document, so the baseline includes what any call
     // sets up.

@@ -80,7 +80,7 @@ ServiceOptions OptionsWith(ParseProbe* probe) {
 TEST(CallControl, ACancelledUnaryCallStopsItsParse) {
   ParseProbe probe;
   auto server = testing::StartInProcessServer(OptionsWith(&probe));
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   std::thread canceller([&] {
@@ -101,14 +101,14 @@ TEST(CallControl, ACancelledUnaryCallStopsItsParse) {
 TEST(CallControl, ACancelledStreamStopsTheDocumentBeingParsed) {
   ParseProbe probe;
   auto server = testing::StartInProcessServer(OptionsWith(&probe));
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   auto stream = stub->StreamParseResolutions(&context);
-  ASSERT_TRUE(stream->Write(testing::MakeRequest("slow", "Noting,\n1. Decides.")));
+  ASSERT_TRUE(stream->Write(testing::MakeStreamRequest("slow", "Noting,\n1. Decides.")));
   ASSERT_TRUE(probe.first_started.WaitForNotificationWithTimeout(absl::Seconds(20)));
   context.TryCancel();
-  v1::ParseResolutionResponse response;
+  v1::StreamParseResolutionsResponse response;
   while (stream->Read(&response)) {
   }
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
@@ -118,19 +118,21 @@ TEST(CallControl, ACancelledStreamStopsTheDocumentBeingParsed) {
 TEST(CallControl, ACancelledArchiveStopsItsEntriesAndTheirParsesHaveItsDeadline) {
   ParseProbe probe;
   auto server = testing::StartInProcessServer(OptionsWith(&probe));
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
   auto stream = stub->ParseArchive(&context);
-  v1::ArchiveChunk chunk;
-  chunk.set_archive_name("slow.tar.gz");
-  chunk.set_data(BuildArchive(ArchiveFormat::kTarGz, {{"a.txt", "Noting,\n1. Decides."}}));
-  ASSERT_TRUE(stream->Write(chunk));
+  v1::ParseArchiveRequest header;
+  header.mutable_header()->set_archive_name("slow.tar.gz");
+  ASSERT_TRUE(stream->Write(header));
+  v1::ParseArchiveRequest data;
+  data.set_data(BuildArchive(ArchiveFormat::kTarGz, {{"a.txt", "Noting,\n1. Decides."}}));
+  ASSERT_TRUE(stream->Write(data));
   stream->WritesDone();
   ASSERT_TRUE(probe.first_started.WaitForNotificationWithTimeout(absl::Seconds(20)));
   EXPECT_TRUE(probe.had_deadline.load());
   context.TryCancel();
-  v1::ParseResolutionResponse response;
+  v1::ParseArchiveResponse response;
   while (stream->Read(&response)) {
   }
   EXPECT_EQ(stream->Finish().error_code(), grpc::StatusCode::CANCELLED);
@@ -151,7 +153,7 @@ TEST(CallControl, AnArchiveCallerThatReadsNoResponsesLosesItsSlot) {
     return absl::OkStatus();
   };
   auto server = testing::StartInProcessServer(options);
-  auto stub = v1::ResolutionParser::NewStub(testing::InProcessChannel(server.get()));
+  auto stub = v1::ResolutionParserService::NewStub(testing::InProcessChannel(server.get()));
   std::vector<testing::TestFile> files;
   for (int i = 0; i < 64; ++i) files.push_back({"doc" + std::to_string(i) + ".txt", "Noting,\n"});
   const std::string archive = BuildArchive(ArchiveFormat::kTar, files);
@@ -161,11 +163,13 @@ TEST(CallControl, AnArchiveCallerThatReadsNoResponsesLosesItsSlot) {
   auto stalled = stub->ParseArchive(&stalled_context);
   grpc::Status stalled_status;
   std::thread sender([&] {
-    for (size_t at = 0; at < archive.size(); at += 4096) {
-      v1::ArchiveChunk chunk;
-      chunk.set_archive_name("stalled-reader.tar");
+    v1::ParseArchiveRequest header;
+    header.mutable_header()->set_archive_name("stalled-reader.tar");
+    bool writing = stalled->Write(header);
+    for (size_t at = 0; writing && at < archive.size(); at += 4096) {
+      v1::ParseArchiveRequest chunk;
       chunk.set_data(archive.substr(at, 4096));
-      if (!stalled->Write(chunk)) break;
+      writing = stalled->Write(chunk);
     }
     stalled->WritesDone();
     stalled_status = stalled->Finish();  // Reads nothing before this.
