@@ -152,7 +152,7 @@ int Child() {
     google::protobuf::Arena arena(service::DocumentArenaOptions());
     auto* request = google::protobuf::Arena::CreateMessage<v1::ParseResolutionRequest>(&arena);
     auto* response = google::protobuf::Arena::CreateMessage<v1::ParseResolutionResponse>(&arena);
-    status = service::DecodeRequest(&request_bytes, 0, request);
+    status = service::DecodeRequest(&request_bytes, 0, "ParseResolutionRequest", request);
     if (status.ok()) {
       status = parser.Parse(*request, response->mutable_resolution(),
                             response->mutable_akoma_ntoso_xml());

@@ -43,8 +43,6 @@ struct TypographyStats;  // parser/typography.h
 
 // Options for ParseResolution.
 struct ParseOptions {
-  // The extraction tool that produced the text, if known (a hint only).
-  v1::SourceVariant source_variant = v1::SOURCE_VARIANT_UNSPECIFIED;
   // Inputs larger than this are rejected with RESOURCE_EXHAUSTED.
   size_t max_input_bytes = 64 << 20;
   // If false, `Resolution.text` is left empty (spans still refer to it).

@@ -81,7 +81,6 @@ absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
   }
   absl::StatusOr<PdfDocument> doc = options_.extract_pdf(request.content());
   if (!doc.ok()) return doc.status();
-  parse_options.source_variant = v1::SOURCE_VARIANT_PDF;
   // The extracted text may be larger than the PDF; the limit is on the PDF.
   parse_options.max_input_bytes = std::max<size_t>(parse_options.max_input_bytes, size) * 4;
   return ParseResolution(PdfToTypedText(*doc), parse_options, out);
@@ -123,7 +122,6 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
     memory = *std::move(lease);
   }
   ParseOptions parse_options;
-  parse_options.source_variant = request.source_variant();
   parse_options.max_input_bytes = options_.max_document_bytes;
   parse_options.include_text = !request.omit_text();
   parse_options.deadline = call.deadline;

@@ -40,7 +40,6 @@ int main(int argc, char** argv) {
           resolute::ExtractPdf(content, resolute::PdfLimits());
       if (doc.ok()) {
         result.emplace();
-        options.source_variant = resolute::v1::SOURCE_VARIANT_PDF;
         const absl::Status s =
             resolute::ParseResolution(resolute::PdfToTypedText(*doc), options, &*result);
         if (!s.ok()) result = s;

@@ -78,7 +78,6 @@ bool ParseWith(const absl::StatusOr<resolute::PdfDocument>& doc) {
   if (!doc.ok()) return false;
   resolute::v1::Resolution r;
   resolute::ParseOptions options;
-  options.source_variant = resolute::v1::SOURCE_VARIANT_PDF;
   return resolute::ParseResolution(resolute::PdfToTypedText(*doc), options, &r).ok();
 }
 

@@ -53,7 +53,6 @@ TEST(DocumentParser, PassesRequestAsOptions) {
   ASSERT_TRUE(parser.Parse(request, &resolution).ok());
   EXPECT_EQ(seen_text, "the text");
   EXPECT_EQ(seen.max_input_bytes, 1234u);
-  EXPECT_EQ(seen.source_variant, v1::SOURCE_VARIANT_PDFTOTEXT);
   EXPECT_FALSE(seen.include_text);
   EXPECT_EQ(resolution.symbol(), "A/RES/1/1");
 

@@ -853,7 +853,6 @@ TEST_F(ServiceTest, ArchiveHintsOfTheHeaderApplyToEveryEntry) {
   absl::MutexLock lock(&mu);
   ASSERT_EQ(seen.size(), 3u);
   for (const ParseOptions& o : seen) {
-    EXPECT_EQ(o.source_variant, v1::SOURCE_VARIANT_PDFTOTEXT);
     EXPECT_FALSE(o.include_text);
   }
 }
