@@ -45,15 +45,6 @@ std::vector<CitationMention> FindCitations(absl::string_view text, const std::ve
 // Same for a single span.
 std::vector<CitationMention> FindCitations(absl::string_view text, Span span);
 
-// True if `token` has the shape of a UN document symbol ("A/78/23").
-bool IsDocumentSymbol(absl::string_view token);
-
-// The offset of the "-" that joins two document symbols in `s`, a document
-// issued under both ("A/50/60-S/1995/1"): the first "-" with a symbol before
-// it and a symbol that starts with a capital after it; npos if none does.
-// Linear in the size of `s`, however many dashes it has.
-size_t JointSymbolDash(absl::string_view s);
-
 }  // namespace resolute
 
 #endif  // RESOLUTE_PARSER_CITATIONS_H_
