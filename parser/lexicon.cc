@@ -3,9 +3,13 @@
 // Where the words come from: the resolutions of the development corpus
 // (../shared/corpus/texts, General Assembly sessions 57 to 79, the Security
 // Council from 1946, ECOSOC), each list with the words that open or close
-// the shapes named in lexicon.h. Words that occur in no corpus document and
-// duplicates were removed when the lists were gathered here (issue 14; see
-// scripts/lexicon_usage.py).
+// the shapes named in lexicon.h. Duplicates, and words that occur in no corpus
+// document and are no UN drafting (place names, British -ise spellings the UN
+// does not use, everyday words) were removed when the lists were gathered
+// here. Words of UN drafting that the corpus happens not to use stay, after a
+// "Beyond the corpus" comment in their list: without them a paragraph that
+// opens with one ("Grateful to ...", "Deeply shocked by ...") is not seen to
+// open (scripts/lexicon_usage.py checks both parts).
 
 namespace resolute::lexicon {
 namespace {
@@ -14,12 +18,20 @@ constexpr absl::string_view kLeadAdverbs[] = {
     "also",     "further",       "deeply",      "gravely", "seriously",    "strongly",
     "firmly",   "fully",         "profoundly",  "greatly", "highly",       "particularly",
     "urgently", "unequivocally", "sincerely",   "acutely", "increasingly", "equally",
-    "again",    "most",          "furthermore", "duly",    "especially"};
+    "again",    "most",          "furthermore", "duly",    "especially",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "emphatically", "categorically", "warmly", "keenly", "solemnly", "resolutely",
+    "likewise"};
 
 constexpr absl::string_view kPreambularAdjectives[] = {
     "aware",     "mindful",  "conscious", "cognizant",  "concerned", "convinced",
     "alarmed",   "guided",   "seized",    "determined", "desirous",  "encouraged",
-    "disturbed", "resolved", "committed", "confident",  "troubled"};
+    "disturbed", "resolved", "committed", "confident",  "troubled",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "dismayed", "shocked", "appalled", "outraged", "saddened", "gratified",
+    "pleased", "satisfied", "anxious", "grateful", "appreciative", "persuaded",
+    "inspired", "distressed", "heartened", "reassured", "keen", "eager",
+    "hopeful", "recognizant", "apprehensive"};
 
 constexpr absl::string_view kNotPreambularHeads[] = {
     "during", "nothing", "king", "beijing", "kunming", "following", "including", "regarding",
@@ -44,7 +56,15 @@ constexpr absl::string_view kOperativeVerbs[] = {
     "re-emphasizes", "regrets",      "reiterates",  "remains",      "reminds",    "requests",
     "resolves",      "stresses",     "suggests",    "supports",     "takes",      "thanks",
     "trusts",        "underlines",   "underscores", "urges",        "welcomes",   "wishes",
-    "brings",        "deems",        "requires",    "reviews",      "shares"};
+    "brings",        "deems",        "requires",    "reviews",      "shares",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "allocates", "amends", "applauds", "asks", "assures", "believes",
+    "cautions", "concludes", "concurs", "congratulates", "defers", "designates",
+    "entrusts", "hopes", "insists", "observes", "proclaims", "rejects",
+    "renews", "salutes", "transmits", "exhorts", "implores", "reinforces",
+    "rescinds", "restates", "stipulates", "upholds", "acclaims", "adjourns",
+    "condones", "denounces", "deprecates", "discourages", "enjoins", "opposes",
+    "permits", "proposes", "invokes", "prohibits"};
 
 constexpr absl::string_view kNotVerbs[] = {
     "this",       "its",         "as",          "is",        "was",        "has",      "does",
@@ -60,17 +80,24 @@ constexpr absl::string_view kAttitudeNouns[] = {
     "support",  "conviction", "request",      "requests",  "call",         "invitation",
     "demand",   "belief",     "intention",    "hope",      "need",         "abhorrence",
     "sympathy", "regret",     "condolences",  "alarm",     "satisfaction", "solidarity",
-    "thanks",   "sorrow"};
+    "thanks",   "sorrow",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "dismay", "outrage", "disappointment", "frustration", "indignation", "admiration"};
 
 constexpr absl::string_view kIntensifiers[] = {
     "deep",    "grave",      "gravest",     "serious",    "very",    "continued", "continuing",
     "strong",  "strongest",  "firm",        "profound",   "great",   "greatest",  "sincere",
     "full",    "unwavering", "steadfast",   "particular", "utmost",  "warmest",   "increasing",
-    "growing", "renewed",    "unequivocal", "highest",    "special", "ongoing",   "sustained"};
+    "growing", "renewed",    "unequivocal", "highest",    "special", "ongoing",   "sustained",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "deepest", "heartfelt", "warm", "unreserved"};
 
 constexpr absl::string_view kWithNouns[] = {"appreciation", "concern",  "satisfaction", "alarm",
                                             "regret",       "interest", "gratitude",    "approval",
-                                            "sorrow",       "shock",    "thanks"};
+                                            "sorrow",       "shock",    "thanks",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    "dismay", "disappointment", "sadness", "outrage", "indignation", "pleasure",
+    "admiration"};
 
 constexpr absl::string_view kConsiderAdjectives[] = {
     "important", "necessary",  "essential", "appropriate", "useful",    "vital",
@@ -78,7 +105,9 @@ constexpr absl::string_view kConsiderAdjectives[] = {
 
 constexpr absl::string_view kFootnoteAbbreviations[] = {
     " No.",  " Nos.",  " vol.", " vols.", " para.", " paras.", " chap.",
-    " chaps.", " sect.", " Add.", " Corr.", " Rev.",  " pp.",    " Sales No."};
+    " chaps.", " sect.", " Add.", " Corr.", " Rev.",  " pp.",    " Sales No.",
+    // Beyond the corpus: UN drafting that no corpus document happens to use.
+    " p.", " art.", " arts.", " Suppl."};
 
 constexpr absl::string_view kNumberTakingWords[] = {"paragraph",
                                                     "paragraphs",

@@ -5,10 +5,11 @@
 //
 //   for (absl::string_view w : lexicon::OperativeVerbs()) ...
 //
-// Every word of every list occurs in at least one document of the
-// development corpus (../shared/corpus/texts); scripts/lexicon_usage.py
-// lists the words that do not, and the duplicates. A list grows with the
-// document that needs the word, and a test with that document's shape.
+// Every word of a list occurs in at least one document of the development
+// corpus (../shared/corpus/texts), except those after a "Beyond the corpus"
+// comment: standard UN drafting the corpus happens not to use.
+// scripts/lexicon_usage.py checks both, and the duplicates. A list grows with
+// the document that needs the word, and a test with that document's shape.
 // Words are lower case unless the list says otherwise. The recognisers that
 // use them live in text_patterns, lead_phrase, footnotes and citations.
 

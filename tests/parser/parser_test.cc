@@ -71,6 +71,22 @@ TEST(ParseResolution, NoTextAndBinaryReasons) {
   EXPECT_TRUE(ParseResolution("\xC2\xA0x").ok());
 }
 
+// Standard openings of preambular paragraphs that the development corpus
+// happens not to use (lexicon.cc, "Beyond the corpus") still open a
+// paragraph each, with their lead phrase.
+TEST(ParseResolution, OpeningsBeyondTheCorpusOpenParagraphs) {
+  auto result = ParseResolution(
+      "The General Assembly,\n\n"
+      "Grateful to the Government of Qatar for hosting the conference,\n\n"
+      "Deeply shocked by the attacks,\n\n"
+      "Keenly aware of the needs,\n\n"
+      "1. Decides to remain seized of the matter.\n");
+  ASSERT_TRUE(result.ok()) << result.status();
+  std::vector<std::string> leads;
+  for (const auto& p : result->preambular_paragraphs()) leads.push_back(p.lead_phrase());
+  EXPECT_THAT(leads, ElementsAre("Grateful", "Deeply shocked", "Keenly aware"));
+}
+
 TEST(ParseResolution, NeverFailsOnOddText) {
   for (const char* text : {"x", "\n\n\f\nx", "1.", "(a)", "______\n1 note.", "The General Assembly,",
                            "Annex\n\nAnnex", "__________\n1\n2\n3", "[footnoteRef:1] [1: x]"}) {
