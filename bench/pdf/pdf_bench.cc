@@ -1,8 +1,8 @@
 // pdf_bench: PDF documents and pages per second per core, resolute against
 // poppler's pdftotext run per file on the same PDFs.
 //
-//   bazel run -c opt //bench/pdf:pdf_bench -- --pdf_dir=$PWD/../shared/corpus/pdf \
-//       --extractor=$PWD/bazel-bin/pdf/resolute_pdf_extractor --rounds=3
+//   bazel run -c opt //bench/pdf:pdf_bench -- --pdf_dir=$PWD/../shared/corpus/pdf
+//       --extractor=$PWD/bazel-bin/pdf/resolute_pdf_extractor --rounds=3   (one line)
 //
 // For every PDF of --pdf_dir, each round times (CPU time of this process and
 // of its reaped children, and wall time):

@@ -62,7 +62,7 @@ TEST(SplitAtRaisedMarkers, TextBeforeTheFirstMarkerContinuesThePreviousFootnote)
 TEST(SplitAtRaisedMarkers, NoRaisedMarkerMeansTheTextRulesDecide) {
   Block b("____\n1 A/78/23.\n");
   EXPECT_TRUE(b.Split({}).empty());
-  // A raised span outside the block's lines does not count either.
+  // Nor does a raised marker on a line of the block that is not a footnote line.
   Block c("____\n1 A/78/23.\n");
   c.layout.roles[1] = LineRole::kText;
   EXPECT_TRUE(c.Split({c.At("1")}).empty());
