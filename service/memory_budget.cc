@@ -91,14 +91,15 @@ void MemoryBudget::Release(int64_t bytes) {
 int64_t ParseMemoryCharge(absl::string_view content, int64_t per_content_byte,
                           int64_t per_line_break) {
   int64_t breaks = 0;
+  const char* const end = content.data() + content.size();
   for (const char c : {'\n', '\r', '\f'}) {
     const char* p = content.data();
-    const char* const end = p + content.size();
     while (p < end) {
       const void* hit = std::memchr(p, c, static_cast<size_t>(end - p));
       if (hit == nullptr) break;
-      ++breaks;
       p = static_cast<const char*>(hit) + 1;
+      // "\r\n" is one line break, as the parser reads it; its "\n" counts.
+      if (c != '\r' || p == end || *p != '\n') ++breaks;
     }
   }
   return static_cast<int64_t>(content.size()) * per_content_byte + breaks * per_line_break;

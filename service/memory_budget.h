@@ -89,7 +89,7 @@ class MemoryBudget {
 // admitted at 5 bytes a byte, its VmHWM reached 262 MiB over a 25 MiB
 // baseline (gRPC holds the requests not yet admitted, and the responses
 // being sent). A parse is charged kMemoryPerContentByte per byte plus
-// kMemoryPerLineBreak per line break ("\n", "\r" or "\f"): 6 bytes (50 %
+// kMemoryPerLineBreak per line break ("\n", "\r\n", "\r" or "\f"): 6 bytes (50 %
 // above the 4.0x measured, for that overhead) and 15 % above the worst
 // line cost measured, so that no shape measured exceeds its charge
 // (deploy/README.md gives what each overlay admits; tests/e2e/

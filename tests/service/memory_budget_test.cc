@@ -74,7 +74,11 @@ TEST(MemoryBudget, UnlimitedAndDerivedBudgets) {
 // measured about 890 bytes a line for "1.\n" repeated, whatever its size).
 TEST(MemoryBudget, ChargeCountsBytesAndLineBreaks) {
   EXPECT_EQ(ParseMemoryCharge("abc"), 3 * kMemoryPerContentByte);
-  EXPECT_EQ(ParseMemoryCharge("a\nb\r\n\f"), 6 * kMemoryPerContentByte + 4 * kMemoryPerLineBreak);
+  EXPECT_EQ(ParseMemoryCharge("a\nb\r\n\f"), 6 * kMemoryPerContentByte + 3 * kMemoryPerLineBreak);
+  // "\r\n" is one break, a lone "\r" one, "\n\r" two.
+  EXPECT_EQ(ParseMemoryCharge("\r\n\r\n", 0, 1), 2);
+  EXPECT_EQ(ParseMemoryCharge("a\rb\r", 0, 1), 2);
+  EXPECT_EQ(ParseMemoryCharge("\n\r", 0, 1), 2);
   EXPECT_EQ(ParseMemoryCharge("1.\n1.\n", 1, 100), 6 + 200);
   std::string short_lines;
   for (int i = 0; i < 1000; ++i) short_lines += "1.\n";
