@@ -82,7 +82,8 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
   if (stopped()) return interrupt.status();
   const std::vector<Line> lines = SplitLines(text);
   if (stopped()) return interrupt.status();
-  Findings findings;
+  // On the message's arena: MoveTo below then hands them over uncopied.
+  Findings findings(out->GetArena());
   const FrontMatter front = ExtractFrontMatter(text, lines);
   if (stopped()) return interrupt.status();
   Layout layout =
@@ -117,16 +118,9 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
   if (stopped()) return interrupt.status();
   if (typography != nullptr) typography->Apply(text, out);
 
-  for (Finding& f : findings.TakeAll()) {
-    v1::Diagnostic* d = out->add_diagnostics();
-    d->set_severity(f.severity);
-    d->set_code(std::move(f.code));
-    d->set_message(std::move(f.message));
-    if (!f.span.empty()) {
-      d->mutable_span()->set_start(f.span.begin);
-      d->mutable_span()->set_end(f.span.end);
-    }
-  }
+  // After typography->Apply, which gives every span in the message its page
+  // regions: diagnostic spans carry none.
+  findings.MoveTo(out->mutable_diagnostics());
   if (options.include_text) out->set_text(std::move(text));  // nothing reads it after this
   return absl::OkStatus();
 }

@@ -138,7 +138,7 @@ std::string DumpStructure(const StageRun& r) {
 
 std::string DumpFindingCodes(const StageRun& r) {
   std::vector<std::string> codes;
-  for (const Finding& f : r.findings.all()) codes.push_back(f.code);
+  for (const v1::Diagnostic& d : r.findings.all()) codes.push_back(d.code());
   return absl::StrJoin(codes, " ");
 }
 
