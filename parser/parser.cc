@@ -94,7 +94,7 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
   TypographyStats stats;
   const std::vector<Span>* raised = nullptr;
   if (typography != nullptr) {
-    typography->ApplyLayout(lines, &layout, &stats);
+    typography->ApplyLayout(text, lines, &layout, &stats);
     raised = typography->RaisedMarkers();
   }
   const Footnotes footnotes =

@@ -83,7 +83,6 @@ size_t JoinSpansAt(absl::string_view text, absl::Span<const Span> spans, char* c
 
 std::vector<Line> SplitLines(absl::string_view text) {
   int start = 0;
-  bool page_break = false;
   const int n = static_cast<int>(text.size());
   const char* const data = text.data();
   // Counted first, so that the vector is allocated once and exactly: lines
@@ -98,14 +97,12 @@ std::vector<Line> SplitLines(absl::string_view text) {
     Line line;
     line.begin = start;
     line.end = end;
-    line.page_break = page_break;
     int cb = start, ce = end;
     while (cb < ce && data[cb] == ' ') ++cb;
     while (ce > cb && data[ce - 1] == ' ') --ce;
     line.content_begin = cb;
     line.content_end = ce;
     lines.push_back(line);
-    page_break = end < n && data[end] == '\f';
     start = end + 1;
   };
   // All breaks in one pass (16 bytes at a time), rather than a search from
