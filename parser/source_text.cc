@@ -88,10 +88,8 @@ std::vector<Line> SplitLines(absl::string_view text) {
   // Counted first, so that the vector is allocated once and exactly: lines
   // are a few bytes each in some texts, and a vector grown by doubling would
   // hold up to twice what it needs through the whole parse.
-  size_t breaks = 0;
-  byte_scan::ForEachLineBreak(data, data + n, [&breaks](const char*) { ++breaks; });
   std::vector<Line> lines;
-  lines.reserve(breaks + 1);
+  lines.reserve(byte_scan::CountLineBreaks(data, data + n) + 1);
   // The line [start, end); `end` is a break or the end of the text.
   auto add_line = [&](int end) {
     Line line;
