@@ -22,7 +22,8 @@ StageRun RunStagesOn(absl::string_view raw, Until until) {
   if (until == Until::kFootnotes) return r;
   r.structure = ParseStructure(r.text, r.lines, r.layout, r.footnotes, r.front, &r.findings);
   if (until == Until::kStructure) return r;
-  BuildResolution(r.text, r.lines, r.front, r.footnotes, r.structure, &r.findings, &r.message);
+  BuildResolution(r.text, TitleSpans(r.front, r.lines), r.front, r.footnotes, r.structure,
+                  &r.findings, &r.message);
   return r;
 }
 
