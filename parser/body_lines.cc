@@ -17,11 +17,16 @@ BodyLines::BodyLines(absl::string_view text, const std::vector<Line>& lines, con
   size_t cut = 0;
   const auto& cuts = footnotes.cuts;
   bool saw_blank = false, saw_break = false;
-  const size_t most =
-      lines_.size() - std::min<size_t>(lines_.size(), std::max(front.body_begin, 0));
-  body_.reserve(most);
-  pieces_.reserve(most + cuts.size());
-  for (int i = std::max(front.body_begin, 0); i < static_cast<int>(lines_.size()); ++i) {
+  const int first = std::max(front.body_begin, 0);
+  const int n = static_cast<int>(lines_.size());
+  // Allocated once, for the text lines alone (blank lines, furniture and
+  // footnotes can be half of a text's lines): at most one body line per text
+  // line, and one piece more than that per cut.
+  size_t text_lines = 0;
+  for (int i = first; i < n; ++i) text_lines += layout.roles[i] == LineRole::kText ? 1 : 0;
+  body_.reserve(text_lines);
+  pieces_.reserve(text_lines + cuts.size());
+  for (int i = first; i < n; ++i) {
     const LineRole role = layout.roles[i];
     if (role == LineRole::kBlank) {
       saw_blank = true;

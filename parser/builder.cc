@@ -41,10 +41,14 @@ std::vector<Span> Subtract(const std::vector<Span>& spans, const std::vector<Spa
 // Builds the Resolution message from the stages' results.
 class Builder {
  public:
-  Builder(absl::string_view text, const std::vector<Line>& lines, const FrontMatter& front,
-          const Footnotes& footnotes, const Structure& structure, Findings* findings,
-          v1::Resolution* out, Interrupt* interrupt)
-      : text_(text), lines_(lines), front_(front), footnotes_(footnotes), structure_(structure),
+  Builder(absl::string_view text, const std::vector<Span>& title_line_spans,
+          const FrontMatter& front, const Footnotes& footnotes, const Structure& structure,
+          Findings* findings, v1::Resolution* out, Interrupt* interrupt)
+      : text_(text),
+        title_line_spans_(title_line_spans),
+        front_(front),
+        footnotes_(footnotes),
+        structure_(structure),
         findings_(findings), out_(out), interrupt_(interrupt) {}
 
   void Build() {
@@ -159,13 +163,7 @@ class Builder {
   }
 
   void Title() {
-    std::vector<Span> spans;
-    for (int i : front_.title_lines) {
-      Span s = lines_[i].content();
-      if (spans.empty() && front_.title_begin > s.begin) s.begin = front_.title_begin;
-      spans.push_back(s);
-    }
-    title_spans_ = Subtract(spans, footnotes_.cuts);
+    title_spans_ = Subtract(title_line_spans_, footnotes_.cuts);
     JoinSpansTo(text_, title_spans_, out_->mutable_title());
     SetSpans(title_spans_, out_->mutable_title_spans());
     if (!title_spans_.empty()) AddAnchor(title_spans_.front().begin, "title", -1);
@@ -425,7 +423,7 @@ class Builder {
   }
 
   absl::string_view text_;
-  const std::vector<Line>& lines_;
+  const std::vector<Span>& title_line_spans_;  // TitleSpans: footnote markers not cut yet
   const FrontMatter& front_;
   const Footnotes& footnotes_;
   const Structure& structure_;
@@ -440,11 +438,11 @@ class Builder {
 
 }  // namespace
 
-void BuildResolution(absl::string_view text, const std::vector<Line>& lines,
+void BuildResolution(absl::string_view text, const std::vector<Span>& title_spans,
                      const FrontMatter& front, const Footnotes& footnotes,
                      const Structure& structure, Findings* findings, v1::Resolution* out,
                      Interrupt* interrupt) {
-  Builder(text, lines, front, footnotes, structure, findings, out, interrupt).Build();
+  Builder(text, title_spans, front, footnotes, structure, findings, out, interrupt).Build();
 }
 
 }  // namespace resolute

@@ -5,8 +5,8 @@
 // (Internal to the parser library; its own target so that it can be
 // benchmarked as a stage.)
 //
-// Input: the normalised text, its lines and the results of the earlier
-// stages. Output: the Resolution message and findings. Guarantees: every
+// Input: the normalised text, the title's spans and the results of the
+// earlier stages (not the lines: the caller may free them first). Output: the Resolution message and findings. Guarantees: every
 // node has spans into the text (tests/parser:corpus_property_test checks
 // that they join back to its text) and an eid unique in the document; what
 // is missing is reported
@@ -30,10 +30,10 @@
 namespace resolute {
 
 // Adds the parts of the model built from `text` (the normalised text) and
-// the stages' results to `*out`, and findings to `*findings`. `out` is
-// expected to be empty. Stops early, with `*out` incomplete, once
-// `interrupt` (if not null) says to.
-void BuildResolution(absl::string_view text, const std::vector<Line>& lines,
+// the stages' results to `*out`, and findings to `*findings`. `title_spans`
+// are TitleSpans(front, lines). `out` is expected to be empty. Stops early,
+// with `*out` incomplete, once `interrupt` (if not null) says to.
+void BuildResolution(absl::string_view text, const std::vector<Span>& title_spans,
                      const FrontMatter& front, const Footnotes& footnotes,
                      const Structure& structure, Findings* findings, v1::Resolution* out,
                      Interrupt* interrupt = nullptr);

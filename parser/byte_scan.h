@@ -44,6 +44,13 @@ inline const char* FindTokenSpace(const char* p, const char* end) {
   return p;
 }
 
+// The number of line breaks in [p, end).
+inline size_t CountLineBreaks(const char* p, const char* end) {
+  size_t n = 0;
+  for (; p < end; ++p) n += IsLineBreak(*p) ? 1 : 0;
+  return n;
+}
+
 // First byte that JoinSpans cannot copy as it is: a line break or tab, or a
 // space that is followed by whitespace or ends the range.
 inline const char* FindWhitespaceToCollapse(const char* p, const char* end) {
@@ -127,6 +134,29 @@ inline void ForEachLineBreak(const char* p, const char* end, F f) {
   for (; p < end; ++p) {
     if (IsLineBreak(*p)) f(p);
   }
+}
+
+// The number of line breaks in [p, end).
+inline size_t CountLineBreaks(const char* p, const char* end) {
+  size_t n = 0;
+#if defined(__SSE2__)
+  // Per byte lane, a counter that each match decrements by -1 (a compare's
+  // all-ones); summed every 255 blocks, before a lane can overflow.
+  const __m128i nl = sse2::Splat('\n'), ff = sse2::Splat('\f'), zero = _mm_setzero_si128();
+  while (end - p >= 16) {
+    const size_t blocks = static_cast<size_t>(end - p) / 16;
+    const char* const stop = p + 16 * (blocks < 255 ? blocks : 255);
+    __m128i counts = zero;
+    for (; p < stop; p += 16) {
+      const __m128i v = sse2::Load(p);
+      counts = _mm_sub_epi8(counts, _mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, ff)));
+    }
+    const __m128i sums = _mm_sad_epu8(counts, zero);  // two sums of eight lanes
+    n += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+         static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
+  return n + scalar::CountLineBreaks(p, end);
 }
 
 inline const char* FindTokenSpace(const char* p, const char* end) {

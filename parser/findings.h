@@ -1,55 +1,73 @@
 // Findings: what a parser stage had to guess, repair or skip. They become
 // `Resolution.diagnostics`.
+//
+// Each finding is written as a v1::Diagnostic the moment it is made, on the
+// arena of the message it will end up in, and handed over to that message
+// at the end (MoveTo) without a copy: a document with a finding on every line
+// holds its diagnostics once, not once as findings and again in the message.
 
 #ifndef RESOLUTE_PARSER_FINDINGS_H_
 #define RESOLUTE_PARSER_FINDINGS_H_
 
 #include <string>
-#include <vector>
+#include <utility>
 
+#include "google/protobuf/arena.h"
+#include "google/protobuf/repeated_ptr_field.h"
 #include "parser/source_text.h"
 #include "resolute/v1/resolution.pb.h"
 
 namespace resolute {
 
-// One diagnostic, before it is written into the model.
-struct Finding {
-  v1::Diagnostic::Severity severity = v1::Diagnostic::SEVERITY_WARNING;
-  std::string code;     // UPPER_SNAKE_CASE, stable
-  std::string message;  // for a person
-  Span span;            // empty if it concerns the whole document
-};
-
 // Collects findings in the order they are made.
 class Findings {
  public:
-  // Records an informational repair.
-  void Info(std::string code, std::string message, Span span = {}) {
-    Add(v1::Diagnostic::SEVERITY_INFO, std::move(code), std::move(message), span);
+  // Diagnostics on `arena` (null: on the heap); give the arena of the
+  // message they will be moved to, so that MoveTo copies nothing.
+  explicit Findings(google::protobuf::Arena* arena = nullptr) : diagnostics_(arena) {}
+
+  // Records an informational repair. `code` is UPPER_SNAKE_CASE and stable;
+  // `message` is for a person; `span` is empty if the finding concerns the
+  // whole document.
+  void Info(const char* code, std::string message, Span span = {}) {
+    Add(v1::Diagnostic::SEVERITY_INFO, code, std::move(message), span);
   }
   // Records a guess that may be wrong.
-  void Warning(std::string code, std::string message, Span span = {}) {
-    Add(v1::Diagnostic::SEVERITY_WARNING, std::move(code), std::move(message), span);
+  void Warning(const char* code, std::string message, Span span = {}) {
+    Add(v1::Diagnostic::SEVERITY_WARNING, code, std::move(message), span);
   }
   // Records structure that is probably wrong or missing.
-  void Error(std::string code, std::string message, Span span = {}) {
-    Add(v1::Diagnostic::SEVERITY_ERROR, std::move(code), std::move(message), span);
+  void Error(const char* code, std::string message, Span span = {}) {
+    Add(v1::Diagnostic::SEVERITY_ERROR, code, std::move(message), span);
   }
-  // All findings so far.
-  const std::vector<Finding>& all() const { return findings_; }
-  // All findings so far, handed over (this collector is left empty): their
-  // strings can then be moved rather than copied.
-  std::vector<Finding> TakeAll() {
-    std::vector<Finding> all;
-    all.swap(findings_);
-    return all;
+
+  // All findings so far, in order.
+  const google::protobuf::RepeatedPtrField<v1::Diagnostic>& all() const { return diagnostics_; }
+
+  // Appends all findings to `out` and leaves this collector empty. If `out`
+  // is empty and on this collector's arena, nothing is copied.
+  void MoveTo(google::protobuf::RepeatedPtrField<v1::Diagnostic>* out) {
+    if (out->empty()) {
+      out->Swap(&diagnostics_);  // a swap of pointers on the same arena
+      return;
+    }
+    for (v1::Diagnostic& d : diagnostics_) *out->Add() = std::move(d);
+    diagnostics_.Clear();
   }
 
  private:
-  void Add(v1::Diagnostic::Severity severity, std::string code, std::string message, Span span) {
-    findings_.push_back(Finding{severity, std::move(code), std::move(message), span});
+  void Add(v1::Diagnostic::Severity severity, const char* code, std::string message, Span span) {
+    v1::Diagnostic* d = diagnostics_.Add();
+    d->set_severity(severity);
+    d->set_code(code);
+    d->set_message(std::move(message));
+    if (!span.empty()) {
+      d->mutable_span()->set_start(span.begin);
+      d->mutable_span()->set_end(span.end);
+    }
   }
-  std::vector<Finding> findings_;
+
+  google::protobuf::RepeatedPtrField<v1::Diagnostic> diagnostics_;
 };
 
 }  // namespace resolute

@@ -166,10 +166,10 @@ class FurnitureFinder {
     page_start->assign(n, false);
     for (int i = begin_; i < n; ++i) {
       if (Stopped(interrupt_)) return;
-      if (lines_[i].page_break) (*page_start)[i] = true;
+      if (lines_[i].StartsPage(text_)) (*page_start)[i] = true;
       // A cluster grows from an unmistakable line, or from a running title
       // that opens a page (pdftotext may print it apart from the symbol).
-      const bool seed = IsStrong(i) || (lines_[i].page_break && IsWeak(i));
+      const bool seed = IsStrong(i) || (lines_[i].StartsPage(text_) && IsWeak(i));
       if ((*roles)[i] == LineRole::kFurniture || lines_[i].blank() || !seed) continue;
       int first = i, last = i;
       // A page header prints the running title once: title lines beyond
@@ -186,8 +186,8 @@ class FurnitureFinder {
         }
         return true;
       };
-      while (first - 1 >= begin_ && absorbable(first - 1) && !lines_[first].page_break) --first;
-      while (last + 1 < n && absorbable(last + 1) && !lines_[last + 1].page_break) ++last;
+      while (first - 1 >= begin_ && absorbable(first - 1) && !lines_[first].StartsPage(text_)) --first;
+      while (last + 1 < n && absorbable(last + 1) && !lines_[last + 1].StartsPage(text_)) ++last;
       bool opens_page = false;
       for (int j = first; j <= last; ++j) {
         (*roles)[j] = LineRole::kFurniture;
@@ -293,12 +293,12 @@ Layout AnalyzeLayout(absl::string_view text, const std::vector<Line>& lines,
   // Where the text has page breaks ("\f", pdftotext), they alone say where
   // pages start: such tools may print a page number above the footnotes.
   bool has_breaks = false;
-  for (int i = begin; i < n && !has_breaks; ++i) has_breaks = lines[i].page_break;
+  for (int i = begin; i < n && !has_breaks; ++i) has_breaks = lines[i].StartsPage(text);
   if (has_breaks) {
-    for (int i = 0; i < n; ++i) page_start[i] = lines[i].page_break;
+    for (int i = 0; i < n; ++i) page_start[i] = lines[i].StartsPage(text);
   }
   for (int i = begin; i < n; ++i) {
-    if (layout.roles[i] == LineRole::kFurniture || lines[i].page_break) {
+    if (layout.roles[i] == LineRole::kFurniture || lines[i].StartsPage(text)) {
       layout.has_page_furniture = true;
       break;
     }

@@ -80,20 +80,21 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
     return true;
   };
   if (stopped()) return interrupt.status();
-  const std::vector<Line> lines = SplitLines(text);
+  std::vector<Line> lines = SplitLines(text);
   if (stopped()) return interrupt.status();
-  Findings findings;
+  // On the message's arena: MoveTo below then hands them over uncopied.
+  Findings findings(out->GetArena());
   const FrontMatter front = ExtractFrontMatter(text, lines);
   if (stopped()) return interrupt.status();
-  Layout layout =
-      AnalyzeLayout(text, lines, front, JoinSpans(text, TitleSpans(front, lines)), &interrupt);
+  const std::vector<Span> title_spans = TitleSpans(front, lines);
+  Layout layout = AnalyzeLayout(text, lines, front, JoinSpans(text, title_spans), &interrupt);
   if (stopped()) return interrupt.status();
   // Where the page layout speaks (PDF input) it decides furniture and
   // footnote lines, and raised digits are the footnote markers.
   TypographyStats stats;
   const std::vector<Span>* raised = nullptr;
   if (typography != nullptr) {
-    typography->ApplyLayout(lines, &layout, &stats);
+    typography->ApplyLayout(text, lines, &layout, &stats);
     raised = typography->RaisedMarkers();
   }
   const Footnotes footnotes =
@@ -113,20 +114,17 @@ absl::Status RunStages(std::string text, const ParseOptions& options,
       ParseStructure(text, lines, layout, footnotes, front, &findings, &interrupt,
                      bold_lines.empty() ? nullptr : &bold_lines);
   if (stopped()) return interrupt.status();
-  BuildResolution(text, lines, front, footnotes, structure, &findings, out, &interrupt);
+  // Nothing after the structure reads the lines or their roles: freed before
+  // the model is built, when the parse's memory peaks.
+  std::vector<Line>().swap(lines);
+  std::vector<LineRole>().swap(layout.roles);
+  BuildResolution(text, title_spans, front, footnotes, structure, &findings, out, &interrupt);
   if (stopped()) return interrupt.status();
   if (typography != nullptr) typography->Apply(text, out);
 
-  for (Finding& f : findings.TakeAll()) {
-    v1::Diagnostic* d = out->add_diagnostics();
-    d->set_severity(f.severity);
-    d->set_code(std::move(f.code));
-    d->set_message(std::move(f.message));
-    if (!f.span.empty()) {
-      d->mutable_span()->set_start(f.span.begin);
-      d->mutable_span()->set_end(f.span.end);
-    }
-  }
+  // After typography->Apply, which gives every span in the message its page
+  // regions: diagnostic spans carry none.
+  findings.MoveTo(out->mutable_diagnostics());
   if (options.include_text) out->set_text(std::move(text));  // nothing reads it after this
   return absl::OkStatus();
 }

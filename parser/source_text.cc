@@ -33,52 +33,10 @@ bool EndsWithJoiningDash(absl::string_view out) {
   return absl::ascii_isalnum(before) || before >= 0x80;
 }
 
-}  // namespace
-
-std::vector<Line> SplitLines(absl::string_view text) {
-  std::vector<Line> lines;
-  lines.reserve(text.size() / 32 + 16);  // lines average about 60 bytes
-  int start = 0;
-  bool page_break = false;
-  const int n = static_cast<int>(text.size());
-  const char* const data = text.data();
-  // The line [start, end); `end` is a break or the end of the text.
-  auto add_line = [&](int end) {
-    Line line;
-    line.begin = start;
-    line.end = end;
-    line.page_break = page_break;
-    int cb = start, ce = end;
-    while (cb < ce && data[cb] == ' ') ++cb;
-    while (ce > cb && data[ce - 1] == ' ') --ce;
-    line.content_begin = cb;
-    line.content_end = ce;
-    lines.push_back(line);
-    page_break = end < n && data[end] == '\f';
-    start = end + 1;
-  };
-  // All breaks in one pass (16 bytes at a time), rather than a search from
-  // each line's start.
-  byte_scan::ForEachLineBreak(data, data + n,
-                              [&](const char* at) { add_line(static_cast<int>(at - data)); });
-  if (start < n) add_line(n);
-  return lines;
-}
-
-std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
-  std::string out;
-  JoinSpansTo(text, spans, &out);
-  return out;
-}
-
-void JoinSpansTo(absl::string_view text, absl::Span<const Span> spans, std::string* result) {
-  size_t total = 0;
-  for (const Span& s : spans) total += static_cast<size_t>(std::max(0, s.size())) + 1;
-  std::string& out = *result;
-  out.clear();
-  // (16 bytes more: the copy below stores whole 16-byte blocks.)
-  out.resize(total + 16);
-  char* const base = out.data();
+// Writes JoinSpans(text, spans) at `base` and returns its size. `base` needs
+// room for the spans' bytes, one per span, and 16 bytes more (the copy below
+// stores whole 16-byte blocks).
+size_t JoinSpansAt(absl::string_view text, absl::Span<const Span> spans, char* const base) {
   char* o = base;
   bool pending_space = false;
   bool pending_break = false;
@@ -118,7 +76,63 @@ void JoinSpansTo(absl::string_view text, absl::Span<const Span> spans, std::stri
       p = byte_scan::CopyToWhitespaceToCollapse(p, end, text_end, &o);
     }
   }
-  out.resize(static_cast<size_t>(o - base));
+  return static_cast<size_t>(o - base);
+}
+
+}  // namespace
+
+std::vector<Line> SplitLines(absl::string_view text) {
+  int start = 0;
+  const int n = static_cast<int>(text.size());
+  const char* const data = text.data();
+  // Counted first, so that the vector is allocated once and exactly: lines
+  // are a few bytes each in some texts, and a vector grown by doubling would
+  // hold up to twice what it needs through the whole parse.
+  std::vector<Line> lines;
+  lines.reserve(byte_scan::CountLineBreaks(data, data + n) + 1);
+  // The line [start, end); `end` is a break or the end of the text.
+  auto add_line = [&](int end) {
+    Line line;
+    line.begin = start;
+    line.end = end;
+    int cb = start, ce = end;
+    while (cb < ce && data[cb] == ' ') ++cb;
+    while (ce > cb && data[ce - 1] == ' ') --ce;
+    line.content_begin = cb;
+    line.content_end = ce;
+    lines.push_back(line);
+    start = end + 1;
+  };
+  // All breaks in one pass (16 bytes at a time), rather than a search from
+  // each line's start.
+  byte_scan::ForEachLineBreak(data, data + n,
+                              [&](const char* at) { add_line(static_cast<int>(at - data)); });
+  if (start < n) add_line(n);
+  return lines;
+}
+
+std::string JoinSpans(absl::string_view text, absl::Span<const Span> spans) {
+  std::string out;
+  JoinSpansTo(text, spans, &out);
+  return out;
+}
+
+void JoinSpansTo(absl::string_view text, absl::Span<const Span> spans, std::string* result) {
+  size_t total = 0;
+  for (const Span& s : spans) total += static_cast<size_t>(std::max(0, s.size())) + 1;
+  // A short text (a table cell, a number, a title) is made on the stack and
+  // assigned: the string then holds exactly its bytes, inline when they fit,
+  // rather than a heap buffer with room for the block copy.
+  constexpr size_t kStackBytes = 128;
+  if (total + 16 <= kStackBytes) {
+    char buffer[kStackBytes];
+    result->assign(buffer, JoinSpansAt(text, spans, buffer));
+    return;
+  }
+  std::string& out = *result;
+  out.clear();
+  out.resize(total + 16);
+  out.resize(JoinSpansAt(text, spans, out.data()));
 }
 
 std::string CollapseWhitespace(absl::string_view s) {

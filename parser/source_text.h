@@ -41,10 +41,12 @@ struct Line {
   // The line without leading and trailing spaces; empty for a blank line.
   int content_begin = 0;
   int content_end = 0;
-  // True if a page break ("\f") comes right before this line.
-  bool page_break = false;
 
   bool blank() const { return content_begin == content_end; }
+  // True if a page break ("\f") comes right before this line in `text` (the
+  // text it was split from). Read from the text rather than stored: a text
+  // can have a line every few bytes, and lines are held through the parse.
+  bool StartsPage(absl::string_view text) const { return begin > 0 && text[begin - 1] == '\f'; }
   Span content() const { return Span{content_begin, content_end}; }
   absl::string_view Content(absl::string_view text) const { return content().Of(text); }
 };

@@ -109,8 +109,8 @@ void TypographyStats::Add(const TypographyStats& o) {
   raised_markers += o.raised_markers;
 }
 
-void Typography::ApplyLayout(const std::vector<Line>& lines, Layout* layout,
-                             TypographyStats* stats) const {
+void Typography::ApplyLayout(absl::string_view normalized, const std::vector<Line>& lines,
+                             Layout* layout, TypographyStats* stats) const {
   if (!has_layout_) return;
   TypographyStats counts;
   counts.raised_markers = static_cast<int>(raised_.size());
@@ -159,14 +159,14 @@ void Typography::ApplyLayout(const std::vector<Line>& lines, Layout* layout,
     FootnoteBlock block;
     block.begin = i;
     block.rule_line = i;
-    for (int j = i - 1; j >= 0 && !lines[j + 1].page_break; --j) {
+    for (int j = i - 1; j >= 0 && !lines[j + 1].StartsPage(normalized); --j) {
       if (roles[j] == LineRole::kFootnoteRule) {
         block.rule_line = j;
         break;
       }
     }
     int end = i + 1;
-    while (end < n && !lines[end].page_break && !in_block[end] &&
+    while (end < n && !lines[end].StartsPage(normalized) && !in_block[end] &&
            (roles[end] == LineRole::kFootnote || roles[end] == LineRole::kFurniture ||
             lines[end].blank())) {
       ++end;

@@ -86,15 +86,15 @@ class Typography {
   bool has_italics() const { return has_italics_; }
 
   // Applies the page layout to `*layout`, the text rules' roles of `lines`
-  // (the normalised text's) and footnote blocks: a line the layout calls
+  // (those of `normalized`, the normalised text) and footnote blocks: a line the layout calls
   // furniture or footnote becomes one, a body line the text rules called
   // furniture becomes text (or blank), and footnote lines outside every
   // block get a block of their own (one per run on a page; its rule is the
   // rule line before it on that page, if any). Front matter is left alone;
   // lines the layout does not know keep their role. Does nothing without a
   // layout. Adds its counts to `*stats` if not null.
-  void ApplyLayout(const std::vector<Line>& lines, Layout* layout,
-                   TypographyStats* stats) const;
+  void ApplyLayout(absl::string_view normalized, const std::vector<Line>& lines,
+                   Layout* layout, TypographyStats* stats) const;
 
   // The raised marker digits in the normalised text, sorted; null without a
   // layout.

@@ -61,7 +61,21 @@ TEST_F(ByteScanTest, FindsWhatTheScalarFormsFind) {
     bs::ForEachLineBreak(b, e, [&](const char* q) { breaks.push_back(q); });
     for (const char* q = b; (q = bs::scalar::FindLineBreak(q, e)) != e; ++q) expected.push_back(q);
     EXPECT_EQ(breaks, expected);
+    EXPECT_EQ(bs::CountLineBreaks(b, e), expected.size());
+    EXPECT_EQ(bs::scalar::CountLineBreaks(b, e), expected.size());
   });
+}
+
+TEST(ByteScan, CountsLineBreaksPastEachLanesLimit) {
+  // Every byte a break for longer than 255 blocks of 16, where the vector
+  // form's byte counters would wrap if not summed in time.
+  for (const size_t size : {4079u, 4080u, 4081u, 8161u, 100000u}) {
+    std::string text(size, '\n');
+    for (size_t i = 0; i < size; i += 7) text[i] = '\f';
+    for (size_t i = 3; i < size; i += 11) text[i] = 'x';
+    const char* const b = text.data();
+    EXPECT_EQ(bs::CountLineBreaks(b, b + size), bs::scalar::CountLineBreaks(b, b + size)) << size;
+  }
 }
 
 TEST_F(ByteScanTest, CopyPrintableAsciiKeepsToItsContract) {

@@ -20,8 +20,9 @@ TEST(SplitLines, OffsetsAndContent) {
   EXPECT_TRUE(lines[2].blank());
   EXPECT_TRUE(lines[3].blank());
   EXPECT_EQ(lines[4].Content(text), "three");
-  EXPECT_TRUE(lines[4].page_break);
-  EXPECT_FALSE(lines[1].page_break);
+  EXPECT_TRUE(lines[4].StartsPage(text));
+  EXPECT_FALSE(lines[1].StartsPage(text));
+  EXPECT_FALSE(lines[3].StartsPage(text));  // after the "\n"; the "\f" ends it
 }
 
 TEST(SplitLines, EmptyAndTrailingNewline) {

@@ -22,7 +22,8 @@ StageRun RunStagesOn(absl::string_view raw, Until until) {
   if (until == Until::kFootnotes) return r;
   r.structure = ParseStructure(r.text, r.lines, r.layout, r.footnotes, r.front, &r.findings);
   if (until == Until::kStructure) return r;
-  BuildResolution(r.text, r.lines, r.front, r.footnotes, r.structure, &r.findings, &r.message);
+  BuildResolution(r.text, TitleSpans(r.front, r.lines), r.front, r.footnotes, r.structure,
+                  &r.findings, &r.message);
   return r;
 }
 
@@ -138,7 +139,7 @@ std::string DumpStructure(const StageRun& r) {
 
 std::string DumpFindingCodes(const StageRun& r) {
   std::vector<std::string> codes;
-  for (const Finding& f : r.findings.all()) codes.push_back(f.code);
+  for (const v1::Diagnostic& d : r.findings.all()) codes.push_back(d.code());
   return absl::StrJoin(codes, " ");
 }
 
