@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/string_view.h"
 #include "google/protobuf/arena.h"
 #include "google/protobuf/repeated_ptr_field.h"
 #include "parser/source_text.h"
@@ -39,6 +40,18 @@ class Findings {
   // Records structure that is probably wrong or missing.
   void Error(const char* code, std::string message, Span span = {}) {
     Add(v1::Diagnostic::SEVERITY_ERROR, code, std::move(message), span);
+  }
+
+  // If the last finding has `code`, widens its span to end at `end`, gives
+  // it `message`, and returns true; otherwise returns false and changes
+  // nothing. For one finding over a run of lines rather than one per line.
+  bool ExtendLast(absl::string_view code, int end, std::string message) {
+    if (diagnostics_.empty()) return false;
+    v1::Diagnostic& last = diagnostics_[diagnostics_.size() - 1];
+    if (last.code() != code || !last.has_span()) return false;
+    last.mutable_span()->set_end(end);
+    last.set_message(std::move(message));
+    return true;
   }
 
   // All findings so far, in order.

@@ -247,8 +247,7 @@ class StructureParser {
         out_.date.spans = ToVector(Pieces(k));
         return k;
       }
-      findings_->Info("TEXT_AFTER_CLOSING", "text after the closing lines was skipped",
-                      Pieces(k).front());
+      SkipAfterClosing(k);
       return k;
     }
 
@@ -407,6 +406,26 @@ class StructureParser {
     return true;
   }
 
+  // Skips body line k, after the closing lines, with one TEXT_AFTER_CLOSING
+  // finding per run of such lines: the finding of the run k continues is
+  // widened (a document with pages of text after its closing gets one
+  // finding, not one per line).
+  void SkipAfterClosing(size_t k) {
+    const absl::Span<const Span> pieces = Pieces(k);
+    static constexpr char kCode[] = "TEXT_AFTER_CLOSING";
+    if (skipped_run_lines_ > 0 && last_skipped_line_ + 1 == k &&
+        findings_->ExtendLast(kCode, pieces.back().end,
+                              absl::StrCat(skipped_run_lines_ + 1,
+                                           " lines of text after the closing lines were skipped"))) {
+      ++skipped_run_lines_;
+    } else {
+      findings_->Info(kCode, "text after the closing lines was skipped",
+                      Span{pieces.front().begin, pieces.back().end});
+      skipped_run_lines_ = 1;
+    }
+    last_skipped_line_ = k;
+  }
+
   const BodyLines& body_;
   absl::string_view text_;
   const FrontMatter& front_;
@@ -424,6 +443,8 @@ class StructureParser {
   bool heading_since_number_ = false;
   std::vector<Span> displaced_;      // words to put back at the paragraph's end
   std::vector<Span> displaced_sub_;  // the same for a sub-paragraph
+  size_t last_skipped_line_ = 0;     // the body line SkipAfterClosing last skipped
+  int skipped_run_lines_ = 0;        // lines in its run (0: none skipped yet)
 };
 
 }  // namespace

@@ -76,24 +76,19 @@ class MemoryBudget {
 // What one parse is charged, from bench/peak_memory.cc (VmHWM - baseline of
 // a fresh process parsing one 16 MiB document on the unary call's path:
 // request bytes, decoded content, normalised text, lines, model, Akoma
-// Ntoso, serialised response). The peak grows with the bytes and, apart
-// from them, with the lines (each line may become a paragraph with its
-// messages, eid, spans and diagnostics):
-//   text without line breaks                      4.0x its size
-//   a real resolution repeated (290 bytes/line)   3.5x (3.6x with Akoma Ntoso)
-//   PDF text layers (27-50 bytes/line)            8-11x
-//   pdftotext -layout (11 bytes/line)             22.6x
-//   "1.\n" repeated (3 bytes/line)                298.7x, about 890 bytes a line
-// In the server process a document costs more than on that path alone: with
-// three 16 MB documents sent at once to the dev overlay's server and two
-// admitted at 5 bytes a byte, its VmHWM reached 262 MiB over a 25 MiB
-// baseline (gRPC holds the requests not yet admitted, and the responses
-// being sent). A parse is charged kMemoryPerContentByte per byte plus
-// kMemoryPerLineBreak per line break ("\n", "\r\n", "\r" or "\f"): 6 bytes (50 %
-// above the 4.0x measured, for that overhead) and 15 % above the worst
-// line cost measured, so that no shape measured exceeds its charge
-// (deploy/README.md gives what each overlay admits; tests/e2e/
-// memory_e2e_test.cc checks the dev overlay's peak).
+// Ntoso, serialised response; figures in bench/README.md, "Peak memory per
+// document"). The peak grows with the bytes and, apart from them, with the
+// lines (each line may become a paragraph with its messages, eid and spans,
+// or a table cell). In the server process a document costs more than on
+// that path alone (gRPC holds the requests not yet admitted, and the
+// responses being sent). A parse is charged kMemoryPerContentByte per byte
+// plus kMemoryPerLineBreak per line break ("\n", "\r\n", "\r" or "\f"): the
+// byte charge is 50 % above the worst per-byte peak measured (text without
+// line breaks), for that overhead, and the line charge is above the worst
+// per-line cost measured ("1.\n" repeated, every line a paragraph), so that
+// no shape measured exceeds its charge (deploy/README.md gives what each
+// overlay admits; tests/e2e/memory_e2e_test.cc checks the dev overlay's
+// peak).
 inline constexpr int64_t kMemoryPerContentByte = 6;
 inline constexpr int64_t kMemoryPerLineBreak = 1024;
 

@@ -27,6 +27,24 @@ TEST(Findings, KeepsOrderSeverityAndSpan) {
   EXPECT_EQ(all[2].span().end(), 9);
 }
 
+TEST(Findings, ExtendLastWidensOnlyTheLastFindingOfItsCode) {
+  Findings findings;
+  EXPECT_FALSE(findings.ExtendLast("RUN", 9, "none yet"));
+  findings.Info("RUN", "one line", Span{2, 5});
+  EXPECT_TRUE(findings.ExtendLast("RUN", 9, "two lines"));
+  ASSERT_EQ(findings.all().size(), 1);
+  EXPECT_EQ(findings.all()[0].span().start(), 2);
+  EXPECT_EQ(findings.all()[0].span().end(), 9);
+  EXPECT_EQ(findings.all()[0].message(), "two lines");
+  findings.Warning("OTHER", "between", Span{10, 11});
+  EXPECT_FALSE(findings.ExtendLast("RUN", 20, "three lines"));
+  findings.Info("WHOLE", "no span");
+  EXPECT_FALSE(findings.ExtendLast("WHOLE", 20, "spanless"));
+  ASSERT_EQ(findings.all().size(), 3);
+  EXPECT_EQ(findings.all()[1].span().end(), 11);
+  EXPECT_EQ(findings.all()[2].message(), "no span");
+}
+
 TEST(Findings, MoveToHandsOverAndEmpties) {
   Findings findings;
   findings.Warning("ONE", "one");

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "gtest/gtest.h"
 #include "tests/parser/stage_run.h"
 
@@ -90,6 +91,32 @@ TEST(Structure, Table) {
     EXPECT_EQ(DumpStructure(r), c.dump) << c.text;
     EXPECT_EQ(DumpFindingCodes(r), c.findings) << c.text;
   }
+}
+
+// Text after the closing lines is skipped with one finding per run of
+// lines, its span from the run's first byte to its last.
+TEST(Structure, TextAfterClosingIsOneFindingPerRun) {
+  const auto r = RunStagesOn(std::string(kIntro) +
+                                 "1. Decides to remain seized of the matter.\n\n"
+                                 "45th plenary meeting\n7 December 2023\n\n"
+                                 "Trailing words\nthat go on\n\nand on\n",
+                             Until::kStructure);
+  EXPECT_EQ(DumpFindingCodes(r), "TEXT_AFTER_CLOSING");
+  ASSERT_EQ(r.findings.all().size(), 1);
+  const v1::Diagnostic& d = r.findings.all()[0];
+  EXPECT_EQ(d.message(), "3 lines of text after the closing lines were skipped");
+  EXPECT_EQ(absl::string_view(r.text).substr(d.span().start(), d.span().end() - d.span().start()),
+            "Trailing words\nthat go on\n\nand on");
+
+  // One line: the message of one line, the span of its text.
+  const auto one = RunStagesOn(std::string(kIntro) +
+                                   "1. Decides to act.\n\n45th plenary meeting\n"
+                                   "7 December 2023\n\nTrailing words\n",
+                               Until::kStructure);
+  ASSERT_EQ(one.findings.all().size(), 1);
+  EXPECT_EQ(one.findings.all()[0].message(), "text after the closing lines was skipped");
+  const v1::Span& s = one.findings.all()[0].span();
+  EXPECT_EQ(absl::string_view(one.text).substr(s.start(), s.end() - s.start()), "Trailing words");
 }
 
 }  // namespace
