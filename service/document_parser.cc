@@ -65,7 +65,8 @@ DocumentParser::DocumentParser(DocumentParserOptions options) : options_(std::mo
 }
 
 absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
-                                      ParseOptions parse_options, v1::Resolution* out) const {
+                                      ParseOptions parse_options, v1::Resolution* out,
+                                      MemoryBudget::Lease* memory) const {
   const size_t size = request.content().size();
   if (size > options_.max_document_bytes) {
     return WithErrorReason(
@@ -79,11 +80,29 @@ absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
         absl::FailedPreconditionError("PDF input is not enabled on this server"),
         "PDF_DISABLED", "media_type");
   }
-  absl::StatusOr<PdfDocument> doc = options_.extract_pdf(request.content());
-  if (!doc.ok()) return doc.status();
+  TypedText typed;
+  {
+    absl::StatusOr<PdfDocument> doc = options_.extract_pdf(request.content());
+    if (!doc.ok()) return doc.status();
+    typed = PdfToTypedText(*doc);
+  }  // The words, boxes and fonts are freed before the parse.
+  if (options_.memory_budget != nullptr) {
+    // The text's size is known only now; it may well exceed the PDF's.
+    int64_t text_bytes = 0;
+    for (const TypedLine& line : typed.lines) text_bytes += line.text.size() + 1;
+    const int64_t lines = static_cast<int64_t>(typed.lines.size());
+    if (absl::Status grown = options_.memory_budget->Grow(
+            memory,
+            static_cast<int64_t>(size) + text_bytes * options_.memory_per_content_byte +
+                lines * options_.memory_per_line_break,
+            options_.memory_wait);
+        !grown.ok()) {
+      return grown;
+    }
+  }
   // The extracted text may be larger than the PDF; the limit is on the PDF.
   parse_options.max_input_bytes = std::max<size_t>(parse_options.max_input_bytes, size) * 4;
-  return ParseResolution(PdfToTypedText(*doc), parse_options, out);
+  return ParseResolution(std::move(typed), parse_options, out);
 }
 
 absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
@@ -129,7 +148,7 @@ absl::Status DocumentParser::Parse(const v1::ParseResolutionRequest& request,
   const absl::Time start = absl::Now();
   absl::StatusOr<MediaKind> kind = ResolveMediaKind(request);
   absl::Status status = !kind.ok()                ? kind.status()
-                        : *kind == MediaKind::kPdf ? ParsePdf(request, parse_options, out)
+                        : *kind == MediaKind::kPdf ? ParsePdf(request, parse_options, out, &memory)
                                                    : options_.parse(request.content(),
                                                                     parse_options, out);
   if (options_.metrics != nullptr) {

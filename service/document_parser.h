@@ -58,8 +58,10 @@ struct DocumentParserOptions {
   // The server's memory budget: each parse holds `memory_per_content_byte`
   // times its content's size plus `memory_per_line_break` per line break
   // from it while the parser runs (not while the response waits to be
-  // written), waiting up to `memory_wait` for that much to be free. Null: no
-  // budget. Must outlive the parser.
+  // written), waiting up to `memory_wait` for that much to be free. A PDF is
+  // charged for its bytes, then, once extracted, for its bytes plus the
+  // parse of its text, if that is more. Null: no budget. Must outlive the
+  // parser.
   MemoryBudget* memory_budget = nullptr;
   // Peak memory of a parse per byte of content and per line break, as
   // measured (service/memory_budget.h, bench/peak_memory.cc).
@@ -152,9 +154,10 @@ class DocumentParser {
   size_t max_document_bytes() const { return options_.max_document_bytes; }
 
  private:
-  // Extracts and parses PDF content.
+  // Extracts and parses PDF content; grows `memory` (the lease taken for
+  // the PDF's bytes) to cover the parse of its text.
   absl::Status ParsePdf(const v1::ParseResolutionRequest& request, ParseOptions parse_options,
-                        v1::Resolution* out) const;
+                        v1::Resolution* out, MemoryBudget::Lease* memory) const;
 
   DocumentParserOptions options_;
 };

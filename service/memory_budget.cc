@@ -54,17 +54,31 @@ MemoryBudget::MemoryBudget(int64_t budget_bytes) : budget_(budget_bytes > 0 ? bu
 
 absl::StatusOr<MemoryBudget::Lease> MemoryBudget::Acquire(int64_t bytes, absl::Duration wait) {
   if (budget_ == 0 || bytes <= 0) return Lease();
-  if (bytes > budget_) {
+  if (absl::Status reserved = Reserve(bytes, bytes, wait); !reserved.ok()) return reserved;
+  return Lease(this, bytes);
+}
+
+absl::Status MemoryBudget::Grow(Lease* lease, int64_t total_bytes, absl::Duration wait) {
+  if (budget_ == 0 || total_bytes <= lease->bytes_) return absl::OkStatus();
+  const int64_t extra = total_bytes - lease->bytes_;
+  if (absl::Status reserved = Reserve(total_bytes, extra, wait); !reserved.ok()) return reserved;
+  lease->budget_ = this;
+  lease->bytes_ = total_bytes;
+  return absl::OkStatus();
+}
+
+absl::Status MemoryBudget::Reserve(int64_t total, int64_t extra, absl::Duration wait) {
+  if (total > budget_) {
     return WithErrorReason(
         absl::ResourceExhaustedError(absl::StrCat(
-            "parsing this document needs about ", bytes, " bytes of memory, more than the ",
+            "parsing this document needs about ", total, " bytes of memory, more than the ",
             budget_, " bytes this server parses with; send smaller documents")),
         "MEMORY_BUDGET_EXCEEDED", "content",
-        {{"needed_bytes", absl::StrCat(bytes)}, {"budget_bytes", absl::StrCat(budget_)}});
+        {{"needed_bytes", absl::StrCat(total)}, {"budget_bytes", absl::StrCat(budget_)}});
   }
   absl::MutexLock lock(&mu_);
-  const auto fits = [this, bytes]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return in_use_ + bytes <= budget_;
+  const auto fits = [this, extra]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return in_use_ + extra <= budget_;
   };
   if (!mu_.AwaitWithTimeout(absl::Condition(&fits), wait)) {
     return WithErrorReason(
@@ -72,10 +86,10 @@ absl::StatusOr<MemoryBudget::Lease> MemoryBudget::Acquire(int64_t bytes, absl::D
             "the server's memory budget is taken by documents being parsed (", in_use_, " of ",
             budget_, " bytes); retry later")),
         "SERVER_MEMORY_BUSY", "",
-        {{"needed_bytes", absl::StrCat(bytes)}, {"budget_bytes", absl::StrCat(budget_)}});
+        {{"needed_bytes", absl::StrCat(total)}, {"budget_bytes", absl::StrCat(budget_)}});
   }
-  in_use_ += bytes;
-  return Lease(this, bytes);
+  in_use_ += extra;
+  return absl::OkStatus();
 }
 
 int64_t MemoryBudget::in_use() const {

@@ -22,6 +22,7 @@
 #include <cstdint>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
@@ -60,12 +61,23 @@ class MemoryBudget {
   // RetryInfo) if the bytes were not free within `wait`.
   absl::StatusOr<Lease> Acquire(int64_t bytes, absl::Duration wait) ABSL_LOCKS_EXCLUDED(mu_);
 
+  // Makes `lease` (empty, or from this budget) hold `total_bytes` if it holds
+  // fewer, waiting up to `wait` for the difference; for work whose cost is
+  // known only once it has begun (a PDF's text, once extracted). The errors
+  // are Acquire's, for `total_bytes`; on error `lease` is unchanged.
+  absl::Status Grow(Lease* lease, int64_t total_bytes, absl::Duration wait)
+      ABSL_LOCKS_EXCLUDED(mu_);
+
   // The budget; 0 if unlimited.
   int64_t budget() const { return budget_; }
   // Bytes held by leases now.
   int64_t in_use() const ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
+  // Adds `extra` bytes to in_use_ for work that will hold `total` in all,
+  // waiting up to `wait`; Acquire's errors.
+  absl::Status Reserve(int64_t total, int64_t extra, absl::Duration wait)
+      ABSL_LOCKS_EXCLUDED(mu_);
   void Release(int64_t bytes) ABSL_LOCKS_EXCLUDED(mu_);
 
   const int64_t budget_;

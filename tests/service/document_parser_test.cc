@@ -7,6 +7,8 @@
 #include "absl/time/time.h"
 #include "common/error_reason.h"
 #include "gmock/gmock.h"
+#include "pdf/pdf_document.h"
+#include "service/memory_budget.h"
 #include "gtest/gtest.h"
 
 namespace resolute {
@@ -95,6 +97,56 @@ TEST(DocumentParser, StopsAtTheCallsDeadlineOrCancellation) {
   parser.ParseToResponse(request, &response);
   EXPECT_EQ(response.status().code(), 0);
   EXPECT_TRUE(response.has_resolution());
+}
+
+// A PDF is charged for its bytes before extraction; once its text is known,
+// for its bytes plus the parse of that text, however small the PDF.
+TEST(DocumentParser, ChargesAPdfForTheParseOfItsExtractedText) {
+  constexpr int kLines = 200;
+  const auto extract = [](absl::string_view) -> absl::StatusOr<PdfDocument> {
+    PdfDocument doc;
+    PdfPage& page = doc.pages.emplace_back();
+    page.number = 1;
+    page.width = 600;
+    page.height = 800;
+    for (int i = 0; i <= kLines; ++i) {
+      PdfLine& line = page.lines.emplace_back();
+      line.text = i == 0 ? "The General Assembly," : absl::StrCat(i, ". Decides to act;");
+      line.page = 1;
+      line.box = PdfBox{50, 100.0f + 3 * i, 500, 110.0f + 3 * i};
+      line.font_size = 10;
+    }
+    return doc;
+  };
+  v1::ParseResolutionRequest request;
+  request.set_content("%PDF-1.4 small");
+  const int64_t per_line = 100;
+
+  MemoryBudget budget(int64_t{1} << 30);
+  DocumentParserOptions options;
+  options.extract_pdf = extract;
+  options.memory_budget = &budget;
+  options.memory_per_content_byte = 1;
+  options.memory_per_line_break = per_line;
+  MemoryBudget::Lease kept;
+  CallControl call;
+  call.keep_memory = &kept;
+  v1::ParseResolutionResponse response;
+  DocumentParser(options).ParseToResponse(request, &response, call);
+  ASSERT_EQ(response.status().code(), 0) << response.status().message();
+  EXPECT_EQ(response.resolution().operative_paragraphs_size(), kLines);
+  // The PDF's 14 bytes alone would be charged 14.
+  const int64_t charged = budget.in_use();
+  EXPECT_GE(charged, kLines * per_line);
+  EXPECT_LT(charged, (kLines + 10) * (per_line + 40));
+
+  // A budget the PDF's bytes fit in but its text's parse does not.
+  MemoryBudget small(charged - 1);
+  options.memory_budget = &small;
+  DocumentParser(options).ParseToResponse(request, &response);
+  EXPECT_EQ(response.status().code(), static_cast<int>(absl::StatusCode::kResourceExhausted));
+  EXPECT_FALSE(response.has_resolution());
+  EXPECT_EQ(small.in_use(), 0);
 }
 
 TEST(CheckSourceVariant, RejectsValuesOutsideTheEnum) {

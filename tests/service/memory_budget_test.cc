@@ -61,6 +61,29 @@ TEST(MemoryBudget, AWaitingLeaseIsGrantedWhenMemoryIsReleased) {
   EXPECT_TRUE(second.ok()) << second.status();
 }
 
+TEST(MemoryBudget, GrowAddsToALeaseWhatItLacks) {
+  MemoryBudget budget(1000);
+  MemoryBudget::Lease lease = *budget.Acquire(300, absl::ZeroDuration());
+  ASSERT_TRUE(budget.Grow(&lease, 200, absl::ZeroDuration()).ok());  // holds more already
+  EXPECT_EQ(budget.in_use(), 300);
+  ASSERT_TRUE(budget.Grow(&lease, 700, absl::ZeroDuration()).ok());
+  EXPECT_EQ(budget.in_use(), 700);
+  {
+    MemoryBudget::Lease other = *budget.Acquire(200, absl::ZeroDuration());
+    const absl::Status busy = budget.Grow(&lease, 900, absl::Milliseconds(20));
+    EXPECT_EQ(GetErrorReason(busy).reason, "SERVER_MEMORY_BUSY");
+    EXPECT_EQ(budget.in_use(), 900);  // the lease unchanged
+  }
+  const absl::Status never = budget.Grow(&lease, 1001, absl::Seconds(10));
+  EXPECT_EQ(GetErrorReason(never).reason, "MEMORY_BUDGET_EXCEEDED");
+  MemoryBudget::Lease empty;
+  ASSERT_TRUE(budget.Grow(&empty, 300, absl::ZeroDuration()).ok());
+  EXPECT_EQ(budget.in_use(), 1000);
+  lease = MemoryBudget::Lease();
+  empty = MemoryBudget::Lease();
+  EXPECT_EQ(budget.in_use(), 0);
+}
+
 TEST(MemoryBudget, UnlimitedAndDerivedBudgets) {
   MemoryBudget unlimited(0);
   EXPECT_TRUE(unlimited.Acquire(int64_t{1} << 40, absl::ZeroDuration()).ok());
