@@ -21,6 +21,7 @@ bool IsCellLike(const BodyLines& body, size_t k, int last_number) {
 }  // namespace
 
 bool IsNumericCell(absl::string_view h) {
+  if (h == "\xE2\x80\x93") return true;  // an en dash alone: an empty cell
   bool digit = false;
   for (char c : h) {
     if (IsDigit(c)) {
@@ -30,7 +31,7 @@ bool IsNumericCell(absl::string_view h) {
       return false;
     }
   }
-  return digit || h == "-" || h == "\xE2\x80\x93";
+  return digit || h == "-";
 }
 
 bool TableStartsAt(const BodyLines& body, size_t k, int last_number) {
