@@ -88,9 +88,11 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
     }
     // Further title lines: a title wraps until a blank line, a line that
     // ends a clause, or the start of a paragraph.
-    while ((bare || action_like) && k + used < body.size() && used <= 5) {
+    while (k + used < body.size() && used <= 5) {
       const size_t j = k + used;
       if (EndsWithPunctuation(body.Last(j - 1), action_like ? "." : bare ? ";:." : ",;:.")) break;
+      // A title on the label's line takes a wrapped line that ends no clause.
+      if (!bare && !action_like && EndsWithPunctuation(body.Last(j), ",;:.")) break;
       if (body[j].blank_before || body[j].page_before ||
           LooksLikeParagraphStart(body, j, context.last_number) ||
           MatchHeadingLabel(body.Head(j)) || ParseSubparagraphLabel(body.Head(j))) {

@@ -65,9 +65,13 @@ TEST(Headings, Match) {
       // A label with its title on one line takes that line only.
       {"1. Decides to act;\nII. Financing of the mission\n\n2. Requests a report;\n", 1,
        "II[Financing of the mission]/1"},
-      // ... even when the title wraps (only bare and "Action 5." labels take
-      // further lines): the wrapped words become paragraph text.
+      // ... and its wrapped lines up to a blank line or a paragraph's start,
+      // when they end no clause.
       {"1. Decides to act;\nII. Financing of the\nmission\n\n2. Requests a report;\n", 1,
+       "II[Financing of the mission]/2"},
+      {"1. Decides to act;\nII. Financing of the\nmission\n2. Requests a report;\n", 1,
+       "II[Financing of the mission]/2"},
+      {"1. Decides to act;\nII. Financing of the\nmission;\n\n2. Requests a report;\n", 1,
        "II[Financing of the]/1"},
       // Unlabelled: a short line that ends no clause before a paragraph.
       {"1. Decides to act;\nFinancing of the mission\n2. Requests a report;\n", 1,
