@@ -91,16 +91,15 @@ size_t MatchHeading(const BodyLines& body, size_t k, const HeadingContext& conte
     while (k + used < body.size() && used <= 5) {
       const size_t j = k + used;
       if (EndsWithPunctuation(body.Last(j - 1), action_like ? "." : bare ? ";:." : ",;:.")) break;
-      // A title on the label's line takes a wrapped line that ends no clause.
-      if (!bare && !action_like && EndsWithPunctuation(body.Last(j), ",;:.")) break;
       if (body[j].blank_before || body[j].page_before ||
           LooksLikeParagraphStart(body, j, context.last_number) ||
           MatchHeadingLabel(body.Head(j)) || ParseSubparagraphLabel(body.Head(j))) {
         break;
       }
       // A wrapped title line ending a clause is text, unless the heading
-      // is a sentence itself ("Action 39. We will reform ..., recognizing").
-      if (!action_like && EndsWithPunctuation(body.Last(j), ",;")) break;
+      // is a sentence itself ("Action 39. We will reform ..., recognizing");
+      // a title begun on the label's line ends at no punctuation at all.
+      if (!action_like && EndsWithPunctuation(body.Last(j), bare ? ",;" : ",;:.")) break;
       AppendSpans(text, body.Pieces(j), &heading->title_spans);
       ++used;
     }

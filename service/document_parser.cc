@@ -90,12 +90,11 @@ absl::Status DocumentParser::ParsePdf(const v1::ParseResolutionRequest& request,
     // The text's size is known only now; it may well exceed the PDF's.
     int64_t text_bytes = 0;
     for (const TypedLine& line : typed.lines) text_bytes += line.text.size() + 1;
-    const int64_t lines = static_cast<int64_t>(typed.lines.size());
+    const int64_t text_charge =
+        MemoryCharge(text_bytes, static_cast<int64_t>(typed.lines.size()),
+                     options_.memory_per_content_byte, options_.memory_per_line_break);
     if (absl::Status grown = options_.memory_budget->Grow(
-            memory,
-            static_cast<int64_t>(size) + text_bytes * options_.memory_per_content_byte +
-                lines * options_.memory_per_line_break,
-            options_.memory_wait);
+            memory, static_cast<int64_t>(size) + text_charge, options_.memory_wait);
         !grown.ok()) {
       return grown;
     }

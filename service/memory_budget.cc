@@ -116,7 +116,8 @@ int64_t ParseMemoryCharge(absl::string_view content, int64_t per_content_byte,
       if (c != '\r' || p == end || *p != '\n') ++breaks;
     }
   }
-  return static_cast<int64_t>(content.size()) * per_content_byte + breaks * per_line_break;
+  return MemoryCharge(static_cast<int64_t>(content.size()), breaks, per_content_byte,
+                      per_line_break);
 }
 
 int64_t ContainerMemoryLimit() {

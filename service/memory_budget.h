@@ -104,6 +104,14 @@ class MemoryBudget {
 inline constexpr int64_t kMemoryPerContentByte = 6;
 inline constexpr int64_t kMemoryPerLineBreak = 1024;
 
+// The memory a parse of a text of `bytes` bytes and `line_breaks` line
+// breaks is charged (see above).
+inline int64_t MemoryCharge(int64_t bytes, int64_t line_breaks,
+                            int64_t per_content_byte = kMemoryPerContentByte,
+                            int64_t per_line_break = kMemoryPerLineBreak) {
+  return bytes * per_content_byte + line_breaks * per_line_break;
+}
+
 // The memory a parse of `content` is charged (see above); counts its line
 // breaks (memchr, a few milliseconds for 16 MiB).
 int64_t ParseMemoryCharge(absl::string_view content,
